@@ -1,0 +1,48 @@
+package dev.ossemu;
+
+import dev.ossemu.auth.Account;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything an {@link OssEmulator} is started with. Built by {@link OssEmulator.Builder}, which the
+ * command line and environment feed too.
+ *
+ * @param host the address to bind; 127.0.0.1 unless asked otherwise
+ * @param port the port; 0 picks a free one
+ * @param region the region buckets live in and V4 signatures must name
+ * @param accounts the accounts, each owning its own buckets
+ * @param maxBodyBytes the largest request body accepted
+ * @param clock the clock for signature windows, dates and creation times
+ */
+public record EmulatorConfig(
+    String host, int port, String region, List<Account> accounts, int maxBodyBytes, Clock clock) {
+
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final String DEFAULT_REGION = "cn-hangzhou";
+  public static final String DEFAULT_ACCESS_KEY_ID = "test-access-key";
+  public static final String DEFAULT_ACCESS_KEY_SECRET = "test-secret-key";
+
+  /** Request bodies are small XML documents; 64 KiB is far above any valid one. */
+  public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+  public EmulatorConfig {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(clock, "clock");
+    accounts = List.copyOf(accounts);
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
+    }
+    if (accounts.isEmpty()) {
+      throw new IllegalArgumentException("at least one account is needed");
+    }
+    if (!region.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+      throw new IllegalArgumentException("region must look like cn-hangzhou: " + region);
+    }
+    if (maxBodyBytes <= 0) {
+      throw new IllegalArgumentException("maxBodyBytes must be positive");
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.ossemu.auth;
+
+import dev.ossemu.error.OssErrorCode;
+import dev.ossemu.error.OssException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** The signed request time: parsing both OSS formats and the ±15 minute window. */
+final class RequestTime {
+  /** spec §10.1, §10.3: a request more than 15 minutes off the server clock is refused. */
+  static final Duration MAX_SKEW = Duration.ofMinutes(15);
+
+  static final DateTimeFormatter ISO_BASIC =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter SERVER_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+
+  private RequestTime() {}
+
+  /**
+   * Parses an RFC 1123 date (the {@code Date} header, NODE's V1 {@code x-oss-date}) or the ISO
+   * basic form of V4's {@code x-oss-date}.
+   *
+   * @throws OssException AccessDenied when neither form fits (spec §9.3: EC 0002-00000502)
+   */
+  static Instant parse(String value) {
+    try {
+      if (value.length() == 16 && value.charAt(8) == 'T') {
+        return ISO_BASIC.parse(value, Instant::from);
+      }
+      return DateTimeFormatter.RFC_1123_DATE_TIME.parse(value.trim(), Instant::from);
+    } catch (DateTimeParseException e) {
+      throw OssException.of(OssErrorCode.ACCESS_DENIED)
+          .message("Invalid date format of the request time: " + value)
+          .ec("0002-00000502")
+          .build();
+    }
+  }
+
+  /** Refuses a request without any date header (spec §9.3: EC 0002-00000503). */
+  static OssException missing() {
+    return OssException.of(OssErrorCode.ACCESS_DENIED)
+        .message("The request must contain a Date or x-oss-date header.")
+        .ec("0002-00000503")
+        .build();
+  }
+
+  /** Checks {@code requestTime} against the clock; {@code raw} is echoed as RequestTime. */
+  static void checkSkew(Instant requestTime, String raw, Clock clock) {
+    Instant now = clock.instant();
+    if (Duration.between(requestTime, now).abs().compareTo(MAX_SKEW) > 0) {
+      throw OssException.of(OssErrorCode.REQUEST_TIME_TOO_SKEWED)
+          .extra("RequestTime", raw)
+          .extra("ServerTime", SERVER_TIME.format(now))
+          .build();
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package dev.ossemu.cli;
+
+import dev.ossemu.OssEmulator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the command line and the {@code OSS_EMULATOR_*} environment into an {@link
+ * OssEmulator.Builder}; an option on the command line wins over the environment.
+ */
+final class CommandLine {
+  static final String USAGE =
+      String.join(
+          "\n",
+          "Usage: java -jar oss-emulator-standalone.jar [options]",
+          "",
+          "A local Alibaba Cloud OSS endpoint for tests and development.",
+          "",
+          "Options (each also read from the environment variable shown):",
+          "  --host HOST       address to bind (OSS_EMULATOR_HOST, default 127.0.0.1)",
+          "  --port PORT       port to bind, 0 = any free port (OSS_EMULATOR_PORT, default 9000)",
+          "  --region REGION   region id (OSS_EMULATOR_REGION, default cn-hangzhou)",
+          "  --account AK:SK   an account with this access key; repeatable, each a separate",
+          "                    account (OSS_EMULATOR_ACCOUNTS=AK:SK,AK2:SK2,",
+          "                    default test-access-key:test-secret-key)",
+          "  --help            print this help and exit",
+          "  --version         print the version and exit",
+          "");
+
+  static final int DEFAULT_PORT = 9000;
+
+  /** What the command line asks for. */
+  enum Action {
+    RUN,
+    HELP,
+    VERSION
+  }
+
+  /** A bad option or value; its message is the one line printed to stderr. */
+  static final class UsageException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  private CommandLine() {}
+
+  /** Applies the environment, then the arguments, to {@code builder}. */
+  static Action parse(String[] args, Map<String, String> env, OssEmulator.Builder builder)
+      throws UsageException {
+    builder.port(DEFAULT_PORT);
+    applyEnvironment(env, builder);
+    boolean accountsGiven = false;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      switch (arg) {
+        case "--help", "-h" -> {
+          return Action.HELP;
+        }
+        case "--version" -> {
+          return Action.VERSION;
+        }
+        case "--host" -> builder.host(host(value(args, ++i, arg)));
+        case "--port" -> builder.port(port(value(args, ++i, arg), arg));
+        case "--region" -> builder.region(region(value(args, ++i, arg), arg));
+        case "--account" -> {
+          if (!accountsGiven) {
+            builder.clearAccounts();
+            accountsGiven = true;
+          }
+          account(value(args, ++i, arg), arg, builder);
+        }
+        default -> throw new UsageException("unknown option: " + arg + " (see --help)");
+      }
+    }
+    return Action.RUN;
+  }
+
+  private static void applyEnvironment(Map<String, String> env, OssEmulator.Builder builder)
+      throws UsageException {
+    String host = env.get("OSS_EMULATOR_HOST");
+    if (host != null && !host.isBlank()) {
+      builder.host(host(host));
+    }
+    String port = env.get("OSS_EMULATOR_PORT");
+    if (port != null && !port.isBlank()) {
+      builder.port(port(port, "OSS_EMULATOR_PORT"));
+    }
+    String region = env.get("OSS_EMULATOR_REGION");
+    if (region != null && !region.isBlank()) {
+      builder.region(region(region, "OSS_EMULATOR_REGION"));
+    }
+    String accounts = env.get("OSS_EMULATOR_ACCOUNTS");
+    if (accounts != null && !accounts.isBlank()) {
+      for (String account : List.of(accounts.split(","))) {
+        account(account.trim(), "OSS_EMULATOR_ACCOUNTS", builder);
+      }
+    }
+  }
+
+  private static String value(String[] args, int index, String option) throws UsageException {
+    if (index >= args.length || args[index].startsWith("--")) {
+      throw new UsageException(option + " needs a value (see --help)");
+    }
+    return args[index];
+  }
+
+  private static String host(String value) {
+    return value.trim();
+  }
+
+  private static int port(String value, String source) throws UsageException {
+    try {
+      int port = Integer.parseInt(value.trim());
+      if (port >= 0 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below with the same message as an out-of-range number.
+    }
+    throw new UsageException(source + ": not a port number between 0 and 65535: " + value);
+  }
+
+  private static String region(String value, String source) throws UsageException {
+    String region = value.trim();
+    if (!region.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+      throw new UsageException(source + ": not a region id such as cn-hangzhou: " + value);
+    }
+    return region;
+  }
+
+  private static void account(String value, String source, OssEmulator.Builder builder)
+      throws UsageException {
+    int colon = value.indexOf(':');
+    if (colon <= 0 || colon == value.length() - 1) {
+      throw new UsageException(
+          source + ": an account is ACCESS_KEY_ID:ACCESS_KEY_SECRET, both non-empty");
+    }
+    String id = value.substring(0, colon);
+    if (builder.hasAccessKey(id)) {
+      throw new UsageException(source + ": access key id given twice: " + id);
+    }
+    builder.account(id, value.substring(colon + 1));
+  }
+}

@@ -1,0 +1,85 @@
+package dev.ossemu.cli;
+
+import dev.ossemu.OssEmulator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * {@code java -jar oss-emulator-<version>-standalone.jar}: starts the emulator with its embedded
+ * defaults, or as the options and environment say, and stops it cleanly on SIGTERM or Ctrl-C.
+ */
+public final class Main {
+  /** Exit status for a bad option or value. */
+  static final int EXIT_USAGE = 2;
+
+  /** Exit status when the emulator cannot start, e.g. the port is busy. */
+  static final int EXIT_START_FAILED = 1;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    Started started = start(args, System.getenv(), System.out, System.err);
+    if (started.emulator() == null) {
+      System.exit(started.exitStatus());
+    }
+    // The only shutdown hook: the JVM stays up on Netty's non-daemon event loop threads.
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(started.emulator()::close, "oss-emulator-shutdown"));
+  }
+
+  /** The running emulator, or the exit status when there is nothing to run. */
+  record Started(OssEmulator emulator, int exitStatus) {}
+
+  static Started start(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    OssEmulator.Builder builder = OssEmulator.builder();
+    CommandLine.Action action;
+    try {
+      action = CommandLine.parse(args, env, builder);
+    } catch (CommandLine.UsageException e) {
+      err.println("oss-emulator: " + e.getMessage());
+      return new Started(null, EXIT_USAGE);
+    }
+    if (action == CommandLine.Action.HELP) {
+      out.print(CommandLine.USAGE);
+      return new Started(null, 0);
+    }
+    if (action == CommandLine.Action.VERSION) {
+      out.println("oss-emulator " + version());
+      return new Started(null, 0);
+    }
+    OssEmulator emulator = builder.build();
+    try {
+      emulator.start();
+    } catch (UncheckedIOException e) {
+      err.println("oss-emulator: " + e.getMessage());
+      return new Started(null, EXIT_START_FAILED);
+    }
+    out.println(
+        "oss-emulator listening on "
+            + emulator.endpoint()
+            + " (region "
+            + emulator.region()
+            + ", access key "
+            + emulator.accessKeyId()
+            + ")");
+    out.flush();
+    return new Started(emulator, 0);
+  }
+
+  /** The project version, filtered into a resource at build time. */
+  static String version() {
+    try (InputStream in = Main.class.getResourceAsStream("/dev/ossemu/version.properties")) {
+      Properties properties = new Properties();
+      if (in != null) {
+        properties.load(in);
+      }
+      return properties.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package dev.ossemu.error;
+
+/**
+ * Every OSS error the emulator can answer with: the wire {@code Code}, the HTTP status, the default
+ * {@code Message} and the {@code EC} (spec §9.3). Codes are written out, never derived from the
+ * constant names, because OSS spells them inconsistently ({@code MalformedXML}, {@code
+ * InvalidEncryptionAlgorithmError}).
+ */
+public enum OssErrorCode {
+  NO_SUCH_BUCKET("NoSuchBucket", 404, "The specified bucket does not exist.", "0015-00000101"),
+  BUCKET_ALREADY_EXISTS(
+      "BucketAlreadyExists",
+      409,
+      "The requested bucket name is not available. The bucket namespace is shared by all users of"
+          + " the system. Please select a different name and try again.",
+      "0015-00000104"),
+  BUCKET_NOT_EMPTY(
+      "BucketNotEmpty", 409, "The bucket has objects. Please delete them first.", "0015-00000301"),
+  INVALID_BUCKET_NAME(
+      "InvalidBucketName", 400, "The specified bucket is not valid.", "0015-00000001"),
+  TOO_MANY_BUCKETS(
+      "TooManyBuckets",
+      400,
+      "You have attempted to create more buckets than allowed.",
+      "0015-00000002"),
+  // spec §2: the message text is UNCONFIRMED; this is the spec's suggested wording.
+  NO_SUCH_SERVER_SIDE_ENCRYPTION_RULE(
+      "NoSuchServerSideEncryptionRule",
+      404,
+      "The bucket has no server side encryption rule.",
+      "0005-00000004"),
+  INVALID_ENCRYPTION_ALGORITHM(
+      "InvalidEncryptionAlgorithmError",
+      400,
+      "The Encryption request you specified is not valid. Supported value: AES256/SM4/KMS.",
+      "0005-00000003"),
+  INVALID_DATA_ENCRYPTION_ALGORITHM(
+      "InvalidDataEncryptionAlgorithmError",
+      400,
+      "The KMS Data Encryption request you specified is not valid. Supported value:SM4",
+      null),
+  INVALID_ARGUMENT("InvalidArgument", 400, "Invalid Argument.", null),
+  MALFORMED_XML(
+      "MalformedXML",
+      400,
+      "The XML you provided was not well-formed or did not validate against our published schema.",
+      null),
+  INVALID_DIGEST("InvalidDigest", 400, "The Content-MD5 you specified was invalid.", null),
+  ENTITY_TOO_LARGE(
+      "EntityTooLarge", 400, "Your proposed upload exceeds the maximum allowed size.", null),
+  INVALID_REQUEST("InvalidRequest", 400, "The request is not a valid HTTP request.", null),
+  ACCESS_DENIED("AccessDenied", 403, "AccessDenied", "0003-00000001"),
+  INVALID_ACCESS_KEY_ID(
+      "InvalidAccessKeyId",
+      403,
+      "The OSS Access Key Id you provided does not exist in our records.",
+      "0002-00000902"),
+  SIGNATURE_DOES_NOT_MATCH(
+      "SignatureDoesNotMatch",
+      403,
+      "The request signature we calculated does not match the signature you provided. Check your"
+          + " key and signing method.",
+      "0002-00000040"),
+  REQUEST_TIME_TOO_SKEWED(
+      "RequestTimeTooSkewed",
+      403,
+      "The difference between the request time and the current time is too large.",
+      "0002-00000504"),
+  METHOD_NOT_ALLOWED(
+      "MethodNotAllowed",
+      405,
+      "The specified method is not allowed against this resource.",
+      "0003-00000016"),
+  NOT_IMPLEMENTED(
+      "NotImplemented",
+      501,
+      "The requested operation is not implemented by oss-emulator.",
+      null),
+  INTERNAL_ERROR(
+      "InternalError",
+      500,
+      "We encountered an internal error. Please try again.",
+      null);
+
+  private final String code;
+  private final int status;
+  private final String defaultMessage;
+  private final String ec;
+
+  OssErrorCode(String code, int status, String defaultMessage, String ec) {
+    this.code = code;
+    this.status = status;
+    this.defaultMessage = defaultMessage;
+    this.ec = ec;
+  }
+
+  /** The {@code Code} element as OSS spells it. */
+  public String code() {
+    return code;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String defaultMessage() {
+    return defaultMessage;
+  }
+
+  /** The default {@code EC}, or null where the spec found none. */
+  public String ec() {
+    return ec;
+  }
+}

@@ -1,0 +1,48 @@
+package dev.ossemu.http;
+
+import dev.ossemu.request.OssResponse;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.DateFormatter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import java.util.Date;
+import java.util.Map;
+
+/** Turns an {@link OssResponse} into a Netty response with the headers every OSS answer has. */
+final class HttpResponses {
+  /** spec §9.1: OSS names itself so, and SDK samples show it. */
+  static final String SERVER = "AliyunOSS";
+
+  private HttpResponses() {}
+
+  /**
+   * The Netty response for {@code response}: {@code Server}, {@code Date} (GO2 corrects clock
+   * skew from it), {@code x-oss-request-id}, {@code Content-Length} and {@code Connection:
+   * keep-alive} when the client wants it (HttpServerKeepAliveHandler turns that into {@code close}
+   * when it must).
+   */
+  static FullHttpResponse toHttp(
+      OssResponse response, HttpVersion version, String requestId, long nowMillis, boolean keepAlive) {
+    FullHttpResponse http =
+        new DefaultFullHttpResponse(
+            version,
+            HttpResponseStatus.valueOf(response.status()),
+            Unpooled.wrappedBuffer(response.body()));
+    HttpHeaders headers = http.headers();
+    headers.set("Server", SERVER);
+    headers.set("Date", DateFormatter.format(new Date(nowMillis)));
+    headers.set("x-oss-request-id", requestId);
+    for (Map.Entry<String, String> header : response.headers().entrySet()) {
+      headers.set(header.getKey(), header.getValue());
+    }
+    headers.setInt("Content-Length", response.body().length);
+    if (keepAlive) {
+      headers.set("Connection", HttpHeaderValues.KEEP_ALIVE);
+    }
+    return http;
+  }
+}

@@ -1,0 +1,90 @@
+package dev.ossemu.http;
+
+import dev.ossemu.error.OssErrorCode;
+import dev.ossemu.error.OssException;
+import dev.ossemu.request.Headers;
+import dev.ossemu.request.OssRequest;
+import dev.ossemu.request.OssResponse;
+import dev.ossemu.service.OssService;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The boundary between Netty and the plain-Java chain. It copies the aggregated request into an
+ * {@link OssRequest} (so buffer ownership ends here and {@link SimpleChannelInboundHandler}
+ * releases the request), asks the {@link OssService}, and writes the answer. Everything is in
+ * memory, so it runs on the event loop without blocking it.
+ */
+public final class OssHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+  private static final Logger LOG = LoggerFactory.getLogger(OssHttpHandler.class);
+
+  /** Bound on header lines per request; OSS SDK requests carry about ten. */
+  public static final int MAX_HEADER_LINES = 100;
+
+  private final OssService service;
+  private final Clock clock;
+
+  public OssHttpHandler(OssService service, Clock clock) {
+    this.service = service;
+    this.clock = clock;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    long now = clock.millis();
+    String requestId = RequestIds.next(now);
+    OssResponse response = answer(request, requestId);
+    boolean keepAlive = HttpUtil.isKeepAlive(request);
+    ctx.writeAndFlush(
+        HttpResponses.toHttp(response, request.protocolVersion(), requestId, now, keepAlive));
+  }
+
+  private OssResponse answer(FullHttpRequest request, String requestId) {
+    String host = request.headers().get("host", "");
+    boolean head = "HEAD".equals(request.method().name());
+    DecoderResult decoded = request.decoderResult();
+    if (!decoded.isSuccess()) {
+      String message =
+          decoded.cause() instanceof TooLongFrameException
+              ? "The request line or headers are too long."
+              : "The request is not a valid HTTP request.";
+      return reject(message, requestId, host, head);
+    }
+    if (request.headers().size() > MAX_HEADER_LINES) {
+      return reject("The request has too many headers.", requestId, host, head);
+    }
+    Headers headers = new Headers();
+    for (Map.Entry<String, String> header : request.headers()) {
+      headers.add(header.getKey(), header.getValue());
+    }
+    byte[] body = ByteBufUtil.getBytes(request.content());
+    return service.handle(
+        OssRequest.of(requestId, request.method().name(), request.uri(), headers, body));
+  }
+
+  private OssResponse reject(String message, String requestId, String host, boolean head) {
+    OssException error = OssException.of(OssErrorCode.INVALID_REQUEST).message(message).build();
+    return service.errors().render(error, requestId, host, head);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof IOException) {
+      // A client that hung up mid-request is routine, not an emulator fault.
+      LOG.debug("connection error on {}: {}", ctx.channel(), cause.toString());
+    } else {
+      LOG.error("unexpected error on {}", ctx.channel(), cause);
+    }
+    ctx.close();
+  }
+}

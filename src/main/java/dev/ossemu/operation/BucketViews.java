@@ -1,0 +1,78 @@
+package dev.ossemu.operation;
+
+import dev.ossemu.bucket.Bucket;
+import dev.ossemu.bucket.EncryptionRule;
+import dev.ossemu.xml.AccessControlPolicy.AccessControlList;
+import dev.ossemu.xml.BucketInfo;
+import dev.ossemu.xml.ListAllMyBucketsResult.BucketSummary;
+import dev.ossemu.xml.Owner;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How buckets look in OSS responses: endpoint names, dates and the XML views of §6–7. */
+final class BucketViews {
+  /** spec §6: ISO-8601 UTC with milliseconds, e.g. {@code 2013-07-31T10:56:21.000Z}. */
+  private static final DateTimeFormatter CREATION_DATE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+
+  /** spec §6: a bucket without a rule still shows the element, with this algorithm. */
+  static final String NO_ALGORITHM = "None";
+
+  private BucketViews() {}
+
+  /** {@code oss-cn-hangzhou}: the location as OSS names it. */
+  static String location(String region) {
+    return "oss-" + region;
+  }
+
+  static Owner owner(String ownerId) {
+    return new Owner(ownerId, ownerId);
+  }
+
+  static BucketSummary summary(Bucket bucket) {
+    return new BucketSummary(
+        CREATION_DATE.format(bucket.creationDate()),
+        location(bucket.region()) + ".aliyuncs.com",
+        location(bucket.region()) + "-internal.aliyuncs.com",
+        location(bucket.region()),
+        bucket.name(),
+        bucket.region(),
+        bucket.storageClass());
+  }
+
+  static BucketInfo info(Bucket bucket) {
+    BucketSummary summary = summary(bucket);
+    return new BucketInfo(
+        new BucketInfo.Bucket(
+            "Disabled",
+            summary.creationDate(),
+            summary.extranetEndpoint(),
+            summary.intranetEndpoint(),
+            summary.location(),
+            bucket.storageClass(),
+            "Disabled",
+            "Disabled",
+            bucket.name(),
+            "rg-default-id",
+            owner(bucket.ownerId()),
+            new AccessControlList(bucket.acl()),
+            bucket.dataRedundancyType(),
+            "",
+            sseRule(bucket.encryption()),
+            new BucketInfo.BucketPolicy("", "")));
+  }
+
+  /**
+   * spec §6: flat, KMSMasterKeyID only for KMS with a key id (JAVA1 asserts null otherwise), and
+   * KMSDataEncryption only for KMS+SM4.
+   */
+  private static BucketInfo.SseRule sseRule(EncryptionRule rule) {
+    if (rule == null) {
+      return new BucketInfo.SseRule(NO_ALGORITHM, null, null);
+    }
+    return new BucketInfo.SseRule(
+        rule.algorithm().name(), rule.kmsMasterKeyId(), rule.kmsDataEncryption());
+  }
+}

@@ -1,0 +1,101 @@
+package dev.ossemu.operation;
+
+import dev.ossemu.bucket.EncryptionRule;
+import dev.ossemu.bucket.SseAlgorithm;
+import dev.ossemu.error.OssErrorCode;
+import dev.ossemu.error.OssException;
+import dev.ossemu.request.Headers;
+import dev.ossemu.request.OssRequest;
+import dev.ossemu.xml.CreateBucketConfiguration;
+import dev.ossemu.xml.XmlCodec;
+import java.util.Set;
+
+/**
+ * What a PutBucket request asks for (spec §4), validated: ACL header, optional
+ * CreateBucketConfiguration body and the default-encryption headers.
+ *
+ * @param acl the canned ACL, or null when the header is absent
+ * @param storageClass the storage class
+ * @param dataRedundancyType LRS or ZRS
+ * @param encryption the default rule from the SSE headers, or null
+ */
+record PutBucketInput(
+    String acl, String storageClass, String dataRedundancyType, EncryptionRule encryption) {
+
+  static final String DEFAULT_STORAGE_CLASS = "Standard";
+  static final String DEFAULT_REDUNDANCY = "LRS";
+  static final Set<String> CANNED_ACLS = Set.of("private", "public-read", "public-read-write");
+  private static final Set<String> STORAGE_CLASSES =
+      Set.of("Standard", "IA", "Archive", "ColdArchive", "DeepColdArchive");
+  private static final Set<String> REDUNDANCY_TYPES = Set.of("LRS", "ZRS");
+
+  static PutBucketInput parse(OssRequest request, XmlCodec xml) {
+    Headers headers = request.headers();
+    String acl = headers.get("x-oss-acl");
+    checkAcl(acl);
+    String storageClass = DEFAULT_STORAGE_CLASS;
+    String redundancy = DEFAULT_REDUNDANCY;
+    if (request.body().length > 0) {
+      CreateBucketConfiguration configuration =
+          xml.read(request.body(), CreateBucketConfiguration.ROOT, CreateBucketConfiguration.class);
+      storageClass = choose(configuration.storageClass(), storageClass, STORAGE_CLASSES, "StorageClass");
+      redundancy =
+          choose(configuration.dataRedundancyType(), redundancy, REDUNDANCY_TYPES, "DataRedundancyType");
+    }
+    return new PutBucketInput(acl, storageClass, redundancy, encryption(headers));
+  }
+
+  /** spec §4: an unknown canned ACL names the header and value. */
+  static void checkAcl(String acl) {
+    if (acl != null && !CANNED_ACLS.contains(acl)) {
+      throw OssException.invalidArgument("no such bucket access control exists", "x-oss-acl", acl);
+    }
+  }
+
+  private static String choose(String value, String fallback, Set<String> allowed, String name) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    if (!allowed.contains(value.trim())) {
+      throw OssException.invalidArgument("The " + name + " you specified is not valid.", name, value);
+    }
+    return value.trim();
+  }
+
+  /**
+   * spec §4 and §8a: {@code x-oss-server-side-encryption} sets the bucket's default rule at
+   * creation; a data encryption alone is ignored; with a non-KMS algorithm it is dropped.
+   */
+  private static EncryptionRule encryption(Headers headers) {
+    String algorithmHeader = headers.get("x-oss-server-side-encryption");
+    if (algorithmHeader == null) {
+      return null;
+    }
+    SseAlgorithm algorithm =
+        SseAlgorithm.fromWire(algorithmHeader)
+            .orElseThrow(
+                () ->
+                    OssException.of(OssErrorCode.INVALID_ENCRYPTION_ALGORITHM)
+                        .message("The encryption algorithm specified is not valid.")
+                        .build());
+    String dataEncryption = blankToNull(headers.get("x-oss-server-side-data-encryption"));
+    if (dataEncryption != null && !EncryptionRule.SM4_DATA_ENCRYPTION.equals(dataEncryption)) {
+      throw OssException.of(OssErrorCode.INVALID_DATA_ENCRYPTION_ALGORITHM).build();
+    }
+    String keyId = blankToNull(headers.get("x-oss-server-side-encryption-key-id"));
+    if (algorithm != SseAlgorithm.KMS) {
+      if (keyId != null) {
+        throw OssException.invalidArgument(
+            "KMSMasterKeyID is not applicable if the default sse algorithm is not KMS",
+            "x-oss-server-side-encryption-key-id",
+            keyId);
+      }
+      return EncryptionRule.of(algorithm);
+    }
+    return new EncryptionRule(algorithm, keyId, dataEncryption);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

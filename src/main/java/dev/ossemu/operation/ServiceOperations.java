@@ -1,0 +1,82 @@
+package dev.ossemu.operation;
+
+import dev.ossemu.bucket.Bucket;
+import dev.ossemu.bucket.BucketStore;
+import dev.ossemu.error.OssException;
+import dev.ossemu.request.OssResponse;
+import dev.ossemu.request.QueryParameters;
+import dev.ossemu.xml.ListAllMyBucketsResult;
+import dev.ossemu.xml.ListAllMyBucketsResult.BucketSummary;
+import dev.ossemu.xml.XmlCodec;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Service-level actions: ListBuckets (GetService, spec §7). */
+public final class ServiceOperations {
+  /** spec §7: the default is UNCONFIRMED; 100 is the spec's suggestion, 1000 the documented limit. */
+  static final int DEFAULT_MAX_KEYS = 100;
+
+  static final int MAX_MAX_KEYS = 1000;
+
+  private final BucketStore store;
+  private final XmlCodec xml;
+
+  public ServiceOperations(BucketStore store, XmlCodec xml) {
+    this.store = store;
+    this.xml = xml;
+  }
+
+  /**
+   * ListBuckets: the caller's buckets in name order after {@code marker}, filtered by {@code
+   * prefix}, at most {@code max-keys}; {@code NextMarker} only when truncated (PY requires it then).
+   */
+  public OssResponse listBuckets(OssCall call) {
+    if (call.principal().isAnonymous()) {
+      throw OssException.accessDenied("Anonymous access is forbidden for this operation.");
+    }
+    QueryParameters query = call.request().query();
+    String prefix = orEmpty(query.get("prefix"));
+    String marker = orEmpty(query.get("marker"));
+    int maxKeys = maxKeys(query.get("max-keys"));
+    String ownerId = call.principal().account().ownerId();
+    List<BucketSummary> page = new ArrayList<>();
+    boolean truncated = false;
+    for (Bucket bucket : store.list()) {
+      if (!bucket.ownerId().equals(ownerId)
+          || !bucket.name().startsWith(prefix)
+          || bucket.name().compareTo(marker) <= 0) {
+        continue;
+      }
+      if (page.size() == maxKeys) {
+        truncated = true;
+        break;
+      }
+      page.add(BucketViews.summary(bucket));
+    }
+    String nextMarker = truncated ? page.get(page.size() - 1).name() : null;
+    ListAllMyBucketsResult result =
+        new ListAllMyBucketsResult(
+            prefix, marker, maxKeys, truncated, nextMarker, BucketViews.owner(ownerId), page);
+    return OssResponse.xml(200, xml.write(result));
+  }
+
+  private static int maxKeys(String value) {
+    if (value == null || value.isEmpty()) {
+      return DEFAULT_MAX_KEYS;
+    }
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed >= 1 && parsed <= MAX_MAX_KEYS) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // Falls through to the same error as an out-of-range number.
+    }
+    throw OssException.invalidArgument(
+        "Argument max-keys must be an integer between 1 and 1000.", "max-keys", value);
+  }
+
+  private static String orEmpty(String value) {
+    return value == null ? "" : value;
+  }
+}

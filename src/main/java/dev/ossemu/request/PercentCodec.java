@@ -1,0 +1,73 @@
+package dev.ossemu.request;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** Percent-encoding as OSS uses it in paths, queries and V4 canonical requests. */
+public final class PercentCodec {
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private PercentCodec() {}
+
+  /**
+   * Percent-decodes as UTF-8. In a query a {@code +} is a space, as form encoding and every SDK's
+   * encoder agree (they send a literal plus as {@code %2B}); in a path it is a plus. Malformed
+   * escapes stay literal rather than being rejected, so such a request still reaches the
+   * signature check and fails there with a useful StringToSign.
+   */
+  public static String decode(String raw, boolean plusIsSpace) {
+    if (raw.indexOf('%') < 0 && (!plusIsSpace || raw.indexOf('+') < 0)) {
+      return raw;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
+    int i = 0;
+    while (i < raw.length()) {
+      char c = raw.charAt(i);
+      if (c == '+' && plusIsSpace) {
+        out.write(' ');
+        i++;
+      } else if (c == '%' && isHex(raw, i + 1) && isHex(raw, i + 2)) {
+        out.write(Integer.parseInt(raw.substring(i + 1, i + 3), 16));
+        i += 3;
+      } else {
+        int end = i + Character.charCount(raw.codePointAt(i));
+        byte[] bytes = raw.substring(i, end).getBytes(StandardCharsets.UTF_8);
+        out.write(bytes, 0, bytes.length);
+        i = end;
+      }
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Encodes UTF-8 bytes keeping only {@code A-Z a-z 0-9 - _ . ~} (and {@code /} when asked), with
+   * upper-case hex: the V4 canonical form (spec §10.3 steps 2 and 3).
+   */
+  public static String encode(String value, boolean keepSlash) {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    StringBuilder out = new StringBuilder(bytes.length + 16);
+    for (byte b : bytes) {
+      int c = b & 0xff;
+      if (isUnreserved(c) || (keepSlash && c == '/')) {
+        out.append((char) c);
+      } else {
+        out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isUnreserved(int c) {
+    return (c >= 'A' && c <= 'Z')
+        || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || c == '-'
+        || c == '_'
+        || c == '.'
+        || c == '~';
+  }
+
+  private static boolean isHex(String s, int index) {
+    return index < s.length() && Character.digit(s.charAt(index), 16) >= 0;
+  }
+}

@@ -1,0 +1,82 @@
+package dev.ossemu.routing;
+
+import dev.ossemu.request.PercentCodec;
+import dev.ossemu.request.Target;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves bucket and key from Host and path, for path style and virtual-host style alike (spec
+ * §11). SDKs use path style against an IP or {@code localhost} endpoint and virtual hosts
+ * elsewhere; NODE against an IP endpoint rewrites Host to {@code <bucket>.oss-<region>.aliyuncs.com}.
+ */
+public final class Addressing {
+  /** An OSS public or internal endpoint, e.g. {@code oss-cn-hangzhou-internal.aliyuncs.com}. */
+  private static final Pattern OSS_ENDPOINT =
+      Pattern.compile("oss-[a-z0-9-]+\\.aliyuncs\\.com", Pattern.CASE_INSENSITIVE);
+
+  /** spec §11: NODE's service calls go to {@code undefined.<endpoint>}. */
+  private static final String NODE_UNDEFINED_BUCKET = "undefined";
+
+  private final Set<String> serviceHosts;
+
+  /**
+   * @param serviceHosts lower-case host names (no port) that mean "the emulator itself", besides
+   *     IP literals, {@code localhost} and OSS endpoint names
+   */
+  public Addressing(Set<String> serviceHosts) {
+    this.serviceHosts = Set.copyOf(serviceHosts);
+  }
+
+  /** Resolves a request; {@code host} may carry a port, {@code rawPath} is still encoded. */
+  public Target resolve(String host, String rawPath) {
+    String name = stripPort(host).toLowerCase(Locale.ROOT);
+    int dot = name.indexOf('.');
+    if (dot > 0 && !isKnownHost(name) && isKnownHost(name.substring(dot + 1))) {
+      return virtualHost(name.substring(0, dot), rawPath);
+    }
+    // Anything else (an IP, localhost, a compose service name, host.docker.internal) is the
+    // emulator itself, addressed in path style: the only reading that can work for such names.
+    return pathStyle(rawPath);
+  }
+
+  /** A name that means the emulator, so that {@code <label>.<name>} is a virtual host. */
+  private boolean isKnownHost(String name) {
+    return name.equals("localhost")
+        || serviceHosts.contains(name)
+        || OSS_ENDPOINT.matcher(name).matches();
+  }
+
+  private static Target virtualHost(String bucket, String rawPath) {
+    String key = PercentCodec.decode(rawPath.startsWith("/") ? rawPath.substring(1) : rawPath, false);
+    if (NODE_UNDEFINED_BUCKET.equals(bucket) && key.isEmpty()) {
+      return Target.service();
+    }
+    return new Target(bucket, key);
+  }
+
+  private static Target pathStyle(String rawPath) {
+    String path = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
+    if (path.isEmpty()) {
+      return Target.service();
+    }
+    int slash = path.indexOf('/');
+    if (slash < 0) {
+      return new Target(PercentCodec.decode(path, false), "");
+    }
+    return new Target(
+        PercentCodec.decode(path.substring(0, slash), false),
+        PercentCodec.decode(path.substring(slash + 1), false));
+  }
+
+  static String stripPort(String host) {
+    if (host.startsWith("[")) {
+      int close = host.indexOf(']');
+      return close < 0 ? host : host.substring(1, close);
+    }
+    int colon = host.indexOf(':');
+    // More than one colon is a bare IPv6 literal, which has no port.
+    return colon >= 0 && colon == host.lastIndexOf(':') ? host.substring(0, colon) : host;
+  }
+}

@@ -1,0 +1,98 @@
+package dev.ossemu.routing;
+
+import dev.ossemu.auth.SubResources;
+import dev.ossemu.error.OssErrorCode;
+import dev.ossemu.error.OssException;
+import dev.ossemu.request.OssRequest;
+import dev.ossemu.request.QueryParameters;
+import dev.ossemu.request.Target;
+import dev.ossemu.routing.Route.Shape;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * Picks the OSS action for a request from a flat route table; the first matching row wins. The
+ * sub-resource is the first query key the table knows (other query keys never select an action,
+ * as on OSS). A known shape and sub-resource with another method is MethodNotAllowed; an OSS
+ * sub-resource or shape the emulator does not serve is NotImplemented, never a dropped request.
+ */
+public final class Router {
+  private final List<Route> routes;
+  private final Set<String> routedSubResources = new LinkedHashSet<>();
+
+  public Router(List<Route> routes) {
+    this.routes = List.copyOf(routes);
+    for (Route route : this.routes) {
+      if (route.subResource() != null) {
+        routedSubResources.add(route.subResource());
+      }
+    }
+  }
+
+  /** The route for a request, or the OSS error that answers it. */
+  public Route route(OssRequest request, Target target) {
+    Shape shape = shapeOf(target);
+    String subResource = subResourceOf(request.query());
+    StringJoiner allowed = new StringJoiner(", ");
+    for (Route route : routes) {
+      if (route.shape() == shape && Objects.equals(route.subResource(), subResource)) {
+        if (route.method().equals(request.method())) {
+          return route;
+        }
+        allowed.add(route.method());
+      }
+    }
+    // A sub-resource we serve, and the service root, have their complete method set in the
+    // table; elsewhere another OSS method is an action the emulator does not implement.
+    boolean complete = allowed.length() > 0 && (subResource != null || shape == Shape.SERVICE);
+    if (complete || !isOssMethod(request.method())) {
+      throw methodNotAllowed(request.method(), shape, allowed.toString());
+    }
+    throw OssException.of(OssErrorCode.NOT_IMPLEMENTED)
+        .extra("Method", request.method())
+        .extra("ResourceType", shape.name())
+        .build();
+  }
+
+  private String subResourceOf(QueryParameters query) {
+    for (QueryParameters.Parameter parameter : query.all()) {
+      if (routedSubResources.contains(parameter.name())) {
+        return parameter.name();
+      }
+    }
+    for (QueryParameters.Parameter parameter : query.all()) {
+      // An OSS sub-resource we do not serve must not fall through to the plain bucket action:
+      // GET /?lifecycle is not GetBucket.
+      if (SubResources.isListed(parameter.name()) && !parameter.name().startsWith("response-")) {
+        return parameter.name();
+      }
+    }
+    return null;
+  }
+
+  private static Shape shapeOf(Target target) {
+    if (target.isService()) {
+      return Shape.SERVICE;
+    }
+    return target.isBucket() ? Shape.BUCKET : Shape.OBJECT;
+  }
+
+  private static boolean isOssMethod(String method) {
+    return switch (method) {
+      case "GET", "PUT", "POST", "DELETE", "HEAD" -> true;
+      default -> false;
+    };
+  }
+
+  /** spec §9.3: ResourceType and Method extras and an Allow header. */
+  private static OssException methodNotAllowed(String method, Shape shape, String allowed) {
+    return OssException.of(OssErrorCode.METHOD_NOT_ALLOWED)
+        .extra("Method", method)
+        .extra("ResourceType", shape.name())
+        .header("Allow", allowed.isEmpty() ? "GET, DELETE, HEAD, PUT, POST" : allowed)
+        .build();
+  }
+}

@@ -1,0 +1,48 @@
+package dev.ossemu.server;
+
+import dev.ossemu.http.OssHttpHandler;
+import dev.ossemu.http.OssObjectAggregator;
+import dev.ossemu.service.OssService;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import java.time.Clock;
+
+/**
+ * The request pipeline: codec (bounded request line and headers), keep-alive (the only owner of
+ * {@code Connection} and closing), a bounded aggregator answering oversize with an OSS error, and
+ * the OSS handler. Typed on {@link Channel} so that tests install the whole pipeline in an
+ * EmbeddedChannel.
+ */
+public final class OssChannelInitializer extends ChannelInitializer<Channel> {
+  /** Long enough for any presigned URL an SDK builds. */
+  static final int MAX_INITIAL_LINE_LENGTH = 16 * 1024;
+
+  static final int MAX_HEADER_SIZE = 16 * 1024;
+
+  private final OssService service;
+  private final int maxBodyBytes;
+  private final Clock clock;
+
+  public OssChannelInitializer(OssService service, int maxBodyBytes, Clock clock) {
+    this.service = service;
+    this.maxBodyBytes = maxBodyBytes;
+    this.clock = clock;
+  }
+
+  @Override
+  protected void initChannel(Channel channel) {
+    ChannelPipeline pipeline = channel.pipeline();
+    pipeline.addLast(
+        new HttpServerCodec(
+            new HttpDecoderConfig()
+                .setMaxInitialLineLength(MAX_INITIAL_LINE_LENGTH)
+                .setMaxHeaderSize(MAX_HEADER_SIZE)));
+    pipeline.addLast(new HttpServerKeepAliveHandler());
+    pipeline.addLast(new OssObjectAggregator(maxBodyBytes, service, clock));
+    pipeline.addLast(new OssHttpHandler(service, clock));
+  }
+}

@@ -1,0 +1,17 @@
+package dev.ossemu.xml;
+
+import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
+import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
+
+/**
+ * The optional body of PutBucket (spec §4). JAVA1 may also send {@code LocationConstraint} and
+ * {@code XCType}; those and any other children are ignored.
+ */
+@JacksonXmlRootElement(localName = "CreateBucketConfiguration")
+public record CreateBucketConfiguration(
+    @JacksonXmlProperty(localName = "StorageClass") String storageClass,
+    @JacksonXmlProperty(localName = "DataRedundancyType") String dataRedundancyType) {
+
+  /** The root element name, which the reader checks before mapping. */
+  public static final String ROOT = "CreateBucketConfiguration";
+}

@@ -1,0 +1,125 @@
+package dev.ossemu.xml;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.dataformat.xml.XmlFactory;
+import com.fasterxml.jackson.dataformat.xml.XmlMapper;
+import dev.ossemu.error.OssException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * The one place XML is read and written. The parser never processes a DTD or resolves an external
+ * entity, and a document that even declares a DOCTYPE is refused: OSS request bodies never carry
+ * one, and refusing it closes the door on entity expansion attacks.
+ */
+public final class XmlCodec {
+  /**
+   * spec §0: OSS starts every document with this exact declaration. Woodstox would write single
+   * quotes, so the prefix is fixed here and the mapper writes the document without one.
+   */
+  private static final byte[] DECLARATION =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".getBytes(StandardCharsets.UTF_8);
+
+  private final XMLInputFactory inputFactory;
+  private final XmlMapper mapper;
+
+  public XmlCodec() {
+    inputFactory = XMLInputFactory.newFactory();
+    inputFactory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    inputFactory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    mapper = new XmlMapper(new XmlFactory(inputFactory, XMLOutputFactory.newFactory()));
+    mapper.setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+    // Parse leniently (elements OSS may add are ignored), then validate explicitly.
+    mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  }
+
+  /**
+   * Reads a request body as {@code type}, after checking that it is well-formed XML without a
+   * DOCTYPE whose root element is {@code rootElement}. Jackson itself does not check the root
+   * name (jackson-dataformat-xml #247). Any failure is {@code MalformedXML}.
+   */
+  public <T> T read(byte[] body, String rootElement, Class<T> type) {
+    if (!rootElement.equals(rootElementOf(body))) {
+      throw OssException.malformedXml();
+    }
+    try {
+      return mapper.readValue(body, type);
+    } catch (IOException e) {
+      throw OssException.malformedXml();
+    }
+  }
+
+  /**
+   * Scans the whole document with the hardened StAX reader and returns its root element name, so
+   * that trailing garbage and DOCTYPEs are caught before Jackson maps anything.
+   */
+  private String rootElementOf(byte[] body) {
+    XMLStreamReader reader = null;
+    try {
+      reader = inputFactory.createXMLStreamReader(new ByteArrayInputStream(body));
+      String root = null;
+      while (reader.hasNext()) {
+        int event = reader.next();
+        if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
+          return null;
+        }
+        if (event == XMLStreamConstants.START_ELEMENT && root == null) {
+          root = reader.getLocalName();
+        }
+      }
+      return root;
+    } catch (XMLStreamException | RuntimeException e) {
+      return null;
+    } finally {
+      close(reader);
+    }
+  }
+
+  private static void close(XMLStreamReader reader) {
+    if (reader != null) {
+      try {
+        reader.close();
+      } catch (XMLStreamException ignored) {
+        // Closing a reader over a byte array releases nothing that matters.
+      }
+    }
+  }
+
+  /** Writes a document (a record annotated with its root element) with the OSS declaration. */
+  public byte[] write(Object document) {
+    try {
+      return prefixed(mapper.writeValueAsBytes(document));
+    } catch (JacksonException e) {
+      throw new IllegalStateException("cannot serialise " + document.getClass(), e);
+    }
+  }
+
+  /**
+   * Writes a flat document whose children are the entries of {@code elements}, in their order:
+   * the shape of {@code <Error>}, whose extra elements vary by code (spec §9.2).
+   */
+  public byte[] writeFlat(String rootElement, Map<String, String> elements) {
+    try {
+      return prefixed(mapper.writer().withRootName(rootElement).writeValueAsBytes(elements));
+    } catch (JacksonException e) {
+      throw new IllegalStateException("cannot serialise " + rootElement, e);
+    }
+  }
+
+  private static byte[] prefixed(byte[] document) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(DECLARATION.length + document.length);
+    out.writeBytes(DECLARATION);
+    out.writeBytes(document);
+    return out.toByteArray();
+  }
+}
