@@ -1,0 +1,144 @@
+package dev.ossemu.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ossemu.OssEmulator;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The command line: options, environment, help, version, and the exit statuses of failures. */
+class MainTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private OssEmulator running;
+
+  @AfterEach
+  void stop() {
+    if (running != null) {
+      running.close();
+    }
+  }
+
+  private Main.Started start(Map<String, String> env, String... args) {
+    Main.Started started =
+        Main.start(
+            args,
+            env,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    running = started.emulator();
+    return started;
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void printsTheEndpointLineWithTheRealPortOnceListening() throws Exception {
+    Main.Started started = start(Map.of(), "--port", "0");
+
+    assertThat(started.emulator()).isNotNull();
+    int port = started.emulator().port();
+    assertThat(out())
+        .isEqualTo(
+            "oss-emulator listening on http://127.0.0.1:"
+                + port
+                + " (region cn-hangzhou, access key test-access-key)"
+                + System.lineSeparator());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.headers().firstValue("Server")).contains("AliyunOSS");
+  }
+
+  @Test
+  void readsEveryOptionFromTheEnvironment() {
+    Main.Started started =
+        start(
+            Map.of(
+                "OSS_EMULATOR_HOST", "127.0.0.1",
+                "OSS_EMULATOR_PORT", "0",
+                "OSS_EMULATOR_REGION", "cn-shanghai",
+                "OSS_EMULATOR_ACCOUNTS", "ak1:sk1,ak2:sk2"));
+
+    OssEmulator emulator = started.emulator();
+    assertThat(emulator.region()).isEqualTo("cn-shanghai");
+    assertThat(emulator.accessKeyId()).isEqualTo("ak1");
+    assertThat(emulator.config().accounts()).hasSize(2);
+    assertThat(emulator.config().accounts().get(0).ownerId())
+        .isNotEqualTo(emulator.config().accounts().get(1).ownerId());
+    assertThat(out()).contains("(region cn-shanghai, access key ak1)");
+  }
+
+  @Test
+  void commandLineOptionsWinOverTheEnvironment() {
+    Main.Started started =
+        start(
+            Map.of("OSS_EMULATOR_REGION", "cn-shanghai", "OSS_EMULATOR_ACCOUNTS", "ak1:sk1"),
+            "--port", "0", "--region", "cn-beijing", "--account", "cli:secret",
+            "--account", "cli2:secret2");
+
+    assertThat(started.emulator().region()).isEqualTo("cn-beijing");
+    assertThat(started.emulator().config().accounts())
+        .extracting(a -> a.primaryKey().id())
+        .containsExactly("cli", "cli2");
+  }
+
+  @Test
+  void printsHelpAndVersion() {
+    assertThat(start(Map.of(), "--help").exitStatus()).isZero();
+    assertThat(out()).contains("--account AK:SK").contains("OSS_EMULATOR_PORT");
+    out.reset();
+    assertThat(start(Map.of(), "--version").exitStatus()).isZero();
+    assertThat(out()).matches("oss-emulator \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R");
+  }
+
+  @Test
+  void rejectsBadOptionsWithOneLineAndStatus2() {
+    String[][] cases = {
+      {"--bogus"},
+      {"--port"},
+      {"--port", "70000"},
+      {"--port", "abc"},
+      {"--region", "CN HANGZHOU"},
+      {"--account", "no-colon"},
+      {"--account", ":secret"},
+      {"--account", "a:b", "--account", "a:c"},
+    };
+    for (String[] args : cases) {
+      err.reset();
+      assertThat(start(Map.of(), args).exitStatus()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(err()).startsWith("oss-emulator: ").endsWith(System.lineSeparator());
+      assertThat(err().lines().count()).isEqualTo(1);
+    }
+    err.reset();
+    assertThat(start(Map.of("OSS_EMULATOR_PORT", "x"), new String[0]).exitStatus()).isEqualTo(2);
+    assertThat(err()).contains("OSS_EMULATOR_PORT");
+  }
+
+  @Test
+  void saysSoWhenThePortIsBusy() {
+    try (OssEmulator first = OssEmulator.builder().build().start()) {
+      Main.Started second = start(Map.of(), "--port", String.valueOf(first.port()));
+      assertThat(second.emulator()).isNull();
+      assertThat(second.exitStatus()).isEqualTo(1);
+      assertThat(err()).contains("cannot listen on 127.0.0.1:" + first.port());
+    }
+  }
+}
