@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything an {@link OssEmulator} is started with. Built by {@link OssEmulator.Builder}, which the
- * command line and environment feed too.
+ * Everything an {@link OssEmulator} is started with. Built by {@link OssEmulator.Builder}, which
+ * the command line and environment feed too.
  *
  * @param host the address to bind; 127.0.0.1 unless asked otherwise
  * @param port the port; 0 picks a free one

@@ -26,7 +26,8 @@ public record Account(String name, String ownerId, List<AccessKey> accessKeys) {
 
   /** An account named after its only access key, with an owner ID derived from it. */
   public static Account of(String accessKeyId, String secret) {
-    return new Account(accessKeyId, ownerIdFor(accessKeyId), List.of(new AccessKey(accessKeyId, secret)));
+    return new Account(
+        accessKeyId, ownerIdFor(accessKeyId), List.of(new AccessKey(accessKeyId, secret)));
   }
 
   /**

@@ -40,8 +40,7 @@ record AuthorizationV4(
       }
     }
     if (credential == null || signature == null || signature.isEmpty()) {
-      throw invalid(
-          "AccessKeyId or Signature is missing in Authorization header value.", null);
+      throw invalid("AccessKeyId or Signature is missing in Authorization header value.", null);
     }
     String[] scope = credential.split("/", -1);
     if (scope.length != 5
@@ -74,9 +73,6 @@ record AuthorizationV4(
   }
 
   private static OssException invalid(String message, String ec) {
-    return OssException.of(OssErrorCode.INVALID_ARGUMENT)
-        .message(message)
-        .ec(ec)
-        .build();
+    return OssException.of(OssErrorCode.INVALID_ARGUMENT).message(message).ec(ec).build();
   }
 }

@@ -73,8 +73,7 @@ public final class SignatureV1 {
   public static String sign(String secret, String stringToSign) {
     byte[] mac =
         Hmac.sha1(
-            secret.getBytes(StandardCharsets.UTF_8),
-            stringToSign.getBytes(StandardCharsets.UTF_8));
+            secret.getBytes(StandardCharsets.UTF_8), stringToSign.getBytes(StandardCharsets.UTF_8));
     return Base64.getEncoder().encodeToString(mac);
   }
 

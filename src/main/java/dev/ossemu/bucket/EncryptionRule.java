@@ -3,9 +3,8 @@ package dev.ossemu.bucket;
 import java.util.Objects;
 
 /**
- * A validated bucket default-encryption rule, distinct from its XML form. Invariants (spec §1–2):
- * a key id and a data encryption exist only under KMS, and the only data encryption is {@code
- * SM4}.
+ * A validated bucket default-encryption rule, distinct from its XML form. Invariants (spec §1–2): a
+ * key id and a data encryption exist only under KMS, and the only data encryption is {@code SM4}.
  *
  * @param algorithm the default algorithm
  * @param kmsMasterKeyId the KMS key id, or null when none was given (never empty)

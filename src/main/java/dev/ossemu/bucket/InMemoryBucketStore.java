@@ -25,7 +25,8 @@ public final class InMemoryBucketStore implements BucketStore {
 
   @Override
   public Optional<Bucket> update(String name, UnaryOperator<Bucket> change) {
-    return Optional.ofNullable(buckets.computeIfPresent(name, (key, bucket) -> change.apply(bucket)));
+    return Optional.ofNullable(
+        buckets.computeIfPresent(name, (key, bucket) -> change.apply(bucket)));
   }
 
   @Override

@@ -72,15 +72,8 @@ public enum OssErrorCode {
       "The specified method is not allowed against this resource.",
       "0003-00000016"),
   NOT_IMPLEMENTED(
-      "NotImplemented",
-      501,
-      "The requested operation is not implemented by oss-emulator.",
-      null),
-  INTERNAL_ERROR(
-      "InternalError",
-      500,
-      "We encountered an internal error. Please try again.",
-      null);
+      "NotImplemented", 501, "The requested operation is not implemented by oss-emulator.", null),
+  INTERNAL_ERROR("InternalError", 500, "We encountered an internal error. Please try again.", null);
 
   private final String code;
   private final int status;

@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * The one error type of the emulator: an OSS error code, its message, an optional EC that differs
- * from the code's default, and code-specific extra elements kept in the caller's order because
- * they become sibling elements of {@code <Error>} (spec §9.2). Built through the factory methods so
- * that every use site reads like the OSS error it answers with. Never shared as a static instance.
+ * from the code's default, and code-specific extra elements kept in the caller's order because they
+ * become sibling elements of {@code <Error>} (spec §9.2). Built through the factory methods so that
+ * every use site reads like the OSS error it answers with. Never shared as a static instance.
  */
 public final class OssException extends RuntimeException {
   private static final long serialVersionUID = 1L;

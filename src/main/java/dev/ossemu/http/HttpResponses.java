@@ -20,13 +20,17 @@ final class HttpResponses {
   private HttpResponses() {}
 
   /**
-   * The Netty response for {@code response}: {@code Server}, {@code Date} (GO2 corrects clock
-   * skew from it), {@code x-oss-request-id}, {@code Content-Length} and {@code Connection:
-   * keep-alive} when the client wants it (HttpServerKeepAliveHandler turns that into {@code close}
-   * when it must).
+   * The Netty response for {@code response}: {@code Server}, {@code Date} (GO2 corrects clock skew
+   * from it), {@code x-oss-request-id}, {@code Content-Length} and {@code Connection: keep-alive}
+   * when the client wants it (HttpServerKeepAliveHandler turns that into {@code close} when it
+   * must).
    */
   static FullHttpResponse toHttp(
-      OssResponse response, HttpVersion version, String requestId, long nowMillis, boolean keepAlive) {
+      OssResponse response,
+      HttpVersion version,
+      String requestId,
+      long nowMillis,
+      boolean keepAlive) {
     FullHttpResponse http =
         new DefaultFullHttpResponse(
             version,

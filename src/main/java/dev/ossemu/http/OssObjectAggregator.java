@@ -31,7 +31,8 @@ public final class OssObjectAggregator extends HttpObjectAggregator {
   }
 
   @Override
-  protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+  protected Object newContinueResponse(
+      HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
     if (HttpUtil.is100ContinueExpected(start) && isContentLengthInvalid(start, maxContentLength)) {
       // A client-error answer makes the aggregator skip the body the client may still send.
       return tooLarge(start, HttpUtil.isKeepAlive(start));
@@ -60,7 +61,9 @@ public final class OssObjectAggregator extends HttpObjectAggregator {
     String host = request.headers().get("host", "");
     boolean head = request instanceof HttpRequest r && "HEAD".equals(r.method().name());
     OssResponse error =
-        service.errors().render(OssException.of(OssErrorCode.ENTITY_TOO_LARGE).build(), requestId, host, head);
+        service
+            .errors()
+            .render(OssException.of(OssErrorCode.ENTITY_TOO_LARGE).build(), requestId, host, head);
     return HttpResponses.toHttp(error, request.protocolVersion(), requestId, now, keepAlive);
   }
 }

@@ -7,8 +7,8 @@ import dev.ossemu.error.OssException;
 import java.util.function.UnaryOperator;
 
 /**
- * Finds the bucket a call addresses and checks that the caller owns it: only the owner configures
- * a bucket (spec §1 "403 AccessDenied for non-owners"). A missing bucket is NoSuchBucket for
+ * Finds the bucket a call addresses and checks that the caller owns it: only the owner configures a
+ * bucket (spec §1 "403 AccessDenied for non-owners"). A missing bucket is NoSuchBucket for
  * everyone, as on OSS.
  */
 public final class BucketAccess {
@@ -27,7 +27,8 @@ public final class BucketAccess {
 
   /** The bucket of the call, which the caller must own. */
   public Bucket owned(OssCall call) {
-    Bucket bucket = store.find(call.bucket()).orElseThrow(() -> OssException.noSuchBucket(call.bucket()));
+    Bucket bucket =
+        store.find(call.bucket()).orElseThrow(() -> OssException.noSuchBucket(call.bucket()));
     checkOwner(bucket, call.principal());
     return bucket;
   }

@@ -9,7 +9,10 @@ import dev.ossemu.xml.ServerSideEncryptionRule;
 import dev.ossemu.xml.ServerSideEncryptionRule.ApplyServerSideEncryptionByDefault;
 import dev.ossemu.xml.XmlCodec;
 
-/** The bucket default-encryption actions: PutBucketEncryption, GetBucketEncryption, DeleteBucketEncryption. */
+/**
+ * The bucket default-encryption actions: PutBucketEncryption, GetBucketEncryption,
+ * DeleteBucketEncryption.
+ */
 public final class BucketEncryptionOperations {
   private final BucketAccess access;
   private final EncryptionRuleValidator validator;

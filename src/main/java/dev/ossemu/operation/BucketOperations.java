@@ -70,7 +70,9 @@ public final class BucketOperations {
 
   private void updateExisting(OssCall call, Bucket existing, PutBucketInput input) {
     if (!call.principal().owns(existing.ownerId())) {
-      throw OssException.of(OssErrorCode.BUCKET_ALREADY_EXISTS).extra("BucketName", existing.name()).build();
+      throw OssException.of(OssErrorCode.BUCKET_ALREADY_EXISTS)
+          .extra("BucketName", existing.name())
+          .build();
     }
     if (!existing.storageClass().equals(input.storageClass())
         || !existing.dataRedundancyType().equals(input.dataRedundancyType())) {
@@ -107,7 +109,8 @@ public final class BucketOperations {
   /** GetBucketLocation (spec §8): the root text is {@code oss-<region>}. */
   public OssResponse getBucketLocation(OssCall call) {
     Bucket bucket = access.owned(call);
-    return OssResponse.xml(200, xml.write(new LocationConstraint(BucketViews.location(bucket.region()))));
+    return OssResponse.xml(
+        200, xml.write(new LocationConstraint(BucketViews.location(bucket.region()))));
   }
 
   /** GetBucketAcl (spec §8), also the existence probe of every SDK's doesBucketExist. */

@@ -38,9 +38,14 @@ record PutBucketInput(
     if (request.body().length > 0) {
       CreateBucketConfiguration configuration =
           xml.read(request.body(), CreateBucketConfiguration.ROOT, CreateBucketConfiguration.class);
-      storageClass = choose(configuration.storageClass(), storageClass, STORAGE_CLASSES, "StorageClass");
+      storageClass =
+          choose(configuration.storageClass(), storageClass, STORAGE_CLASSES, "StorageClass");
       redundancy =
-          choose(configuration.dataRedundancyType(), redundancy, REDUNDANCY_TYPES, "DataRedundancyType");
+          choose(
+              configuration.dataRedundancyType(),
+              redundancy,
+              REDUNDANCY_TYPES,
+              "DataRedundancyType");
     }
     return new PutBucketInput(acl, storageClass, redundancy, encryption(headers));
   }
@@ -57,7 +62,8 @@ record PutBucketInput(
       return fallback;
     }
     if (!allowed.contains(value.trim())) {
-      throw OssException.invalidArgument("The " + name + " you specified is not valid.", name, value);
+      throw OssException.invalidArgument(
+          "The " + name + " you specified is not valid.", name, value);
     }
     return value.trim();
   }

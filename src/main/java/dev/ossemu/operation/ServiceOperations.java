@@ -13,7 +13,9 @@ import java.util.List;
 
 /** Service-level actions: ListBuckets (GetService, spec §7). */
 public final class ServiceOperations {
-  /** spec §7: the default is UNCONFIRMED; 100 is the spec's suggestion, 1000 the documented limit. */
+  /**
+   * spec §7: the default is UNCONFIRMED; 100 is the spec's suggestion, 1000 the documented limit.
+   */
   static final int DEFAULT_MAX_KEYS = 100;
 
   static final int MAX_MAX_KEYS = 1000;
@@ -28,7 +30,8 @@ public final class ServiceOperations {
 
   /**
    * ListBuckets: the caller's buckets in name order after {@code marker}, filtered by {@code
-   * prefix}, at most {@code max-keys}; {@code NextMarker} only when truncated (PY requires it then).
+   * prefix}, at most {@code max-keys}; {@code NextMarker} only when truncated (PY requires it
+   * then).
    */
   public OssResponse listBuckets(OssCall call) {
     if (call.principal().isAnonymous()) {

@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * Request headers keyed by lower-cased name, in byte order of that name. Signatures canonicalise
- * header names to lower case and sort them (spec §10.1, §10.3), so keeping them that way here
- * makes both cheap and leaves one place that decides how repeated headers combine.
+ * header names to lower case and sort them (spec §10.1, §10.3), so keeping them that way here makes
+ * both cheap and leaves one place that decides how repeated headers combine.
  */
 public final class Headers {
   private final TreeMap<String, List<String>> values = new TreeMap<>();
@@ -28,8 +28,8 @@ public final class Headers {
   }
 
   /**
-   * The value as a signature sees it: every value trimmed and repeated ones joined with {@code
-   * ","} (spec §10.1: GO2 joins duplicates with a comma, and so does the old DOC).
+   * The value as a signature sees it: every value trimmed and repeated ones joined with {@code ","}
+   * (spec §10.1: GO2 joins duplicates with a comma, and so does the old DOC).
    */
   public String joined(String name) {
     List<String> list = values.get(name.toLowerCase(Locale.ROOT));

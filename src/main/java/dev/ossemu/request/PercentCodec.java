@@ -12,8 +12,8 @@ public final class PercentCodec {
   /**
    * Percent-decodes as UTF-8. In a query a {@code +} is a space, as form encoding and every SDK's
    * encoder agree (they send a literal plus as {@code %2B}); in a path it is a plus. Malformed
-   * escapes stay literal rather than being rejected, so such a request still reaches the
-   * signature check and fails there with a useful StringToSign.
+   * escapes stay literal rather than being rejected, so such a request still reaches the signature
+   * check and fails there with a useful StringToSign.
    */
   public static String decode(String raw, boolean plusIsSpace) {
     if (raw.indexOf('%') < 0 && (!plusIsSpace || raw.indexOf('+') < 0)) {

@@ -29,8 +29,7 @@ public final class QueryParameters {
         int eq = pair.indexOf('=');
         String name = eq < 0 ? pair : pair.substring(0, eq);
         String value = eq < 0 ? "" : pair.substring(eq + 1);
-        list.add(
-            new Parameter(PercentCodec.decode(name, true), PercentCodec.decode(value, true)));
+        list.add(new Parameter(PercentCodec.decode(name, true), PercentCodec.decode(value, true)));
       }
     }
     return new QueryParameters(list);

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Resolves bucket and key from Host and path, for path style and virtual-host style alike (spec
  * §11). SDKs use path style against an IP or {@code localhost} endpoint and virtual hosts
- * elsewhere; NODE against an IP endpoint rewrites Host to {@code <bucket>.oss-<region>.aliyuncs.com}.
+ * elsewhere; NODE against an IP endpoint rewrites Host to {@code
+ * <bucket>.oss-<region>.aliyuncs.com}.
  */
 public final class Addressing {
   /** An OSS public or internal endpoint, e.g. {@code oss-cn-hangzhou-internal.aliyuncs.com}. */
@@ -22,8 +23,8 @@ public final class Addressing {
   private final Set<String> serviceHosts;
 
   /**
-   * @param serviceHosts lower-case host names (no port) that mean "the emulator itself", besides
-   *     IP literals, {@code localhost} and OSS endpoint names
+   * @param serviceHosts lower-case host names (no port) that mean "the emulator itself", besides IP
+   *     literals, {@code localhost} and OSS endpoint names
    */
   public Addressing(Set<String> serviceHosts) {
     this.serviceHosts = Set.copyOf(serviceHosts);
@@ -49,7 +50,8 @@ public final class Addressing {
   }
 
   private static Target virtualHost(String bucket, String rawPath) {
-    String key = PercentCodec.decode(rawPath.startsWith("/") ? rawPath.substring(1) : rawPath, false);
+    String key =
+        PercentCodec.decode(rawPath.startsWith("/") ? rawPath.substring(1) : rawPath, false);
     if (NODE_UNDEFINED_BUCKET.equals(bucket) && key.isEmpty()) {
       return Target.service();
     }

@@ -15,8 +15,8 @@ import java.util.StringJoiner;
 
 /**
  * Picks the OSS action for a request from a flat route table; the first matching row wins. The
- * sub-resource is the first query key the table knows (other query keys never select an action,
- * as on OSS). A known shape and sub-resource with another method is MethodNotAllowed; an OSS
+ * sub-resource is the first query key the table knows (other query keys never select an action, as
+ * on OSS). A known shape and sub-resource with another method is MethodNotAllowed; an OSS
  * sub-resource or shape the emulator does not serve is NotImplemented, never a dropped request.
  */
 public final class Router {

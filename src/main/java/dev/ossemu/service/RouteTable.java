@@ -12,14 +12,27 @@ final class RouteTable {
   private RouteTable() {}
 
   static List<Route> of(
-      ServiceOperations service,
-      BucketOperations buckets,
-      BucketEncryptionOperations encryption) {
+      ServiceOperations service, BucketOperations buckets, BucketEncryptionOperations encryption) {
     return List.of(
         new Route("GET", Shape.SERVICE, null, "ListBuckets", service::listBuckets),
-        new Route("PUT", Shape.BUCKET, "encryption", "PutBucketEncryption", encryption::putBucketEncryption),
-        new Route("GET", Shape.BUCKET, "encryption", "GetBucketEncryption", encryption::getBucketEncryption),
-        new Route("DELETE", Shape.BUCKET, "encryption", "DeleteBucketEncryption", encryption::deleteBucketEncryption),
+        new Route(
+            "PUT",
+            Shape.BUCKET,
+            "encryption",
+            "PutBucketEncryption",
+            encryption::putBucketEncryption),
+        new Route(
+            "GET",
+            Shape.BUCKET,
+            "encryption",
+            "GetBucketEncryption",
+            encryption::getBucketEncryption),
+        new Route(
+            "DELETE",
+            Shape.BUCKET,
+            "encryption",
+            "DeleteBucketEncryption",
+            encryption::deleteBucketEncryption),
         new Route("GET", Shape.BUCKET, "bucketInfo", "GetBucketInfo", buckets::getBucketInfo),
         new Route("GET", Shape.BUCKET, "location", "GetBucketLocation", buckets::getBucketLocation),
         new Route("GET", Shape.BUCKET, "acl", "GetBucketAcl", buckets::getBucketAcl),

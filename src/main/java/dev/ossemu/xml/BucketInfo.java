@@ -47,8 +47,9 @@ public record BucketInfo(@JacksonXmlProperty(localName = "Bucket") Bucket bucket
       @JacksonXmlProperty(localName = "BucketPolicy") BucketPolicy bucketPolicy) {}
 
   /**
-   * The encryption rule as BucketInfo shows it: flat, without the ApplyServerSideEncryptionByDefault
-   * wrapper, and {@code None} when the bucket has no rule (spec §6).
+   * The encryption rule as BucketInfo shows it: flat, without the
+   * ApplyServerSideEncryptionByDefault wrapper, and {@code None} when the bucket has no rule (spec
+   * §6).
    */
   @JsonPropertyOrder({"SSEAlgorithm", "KMSMasterKeyID", "KMSDataEncryption"})
   public record SseRule(

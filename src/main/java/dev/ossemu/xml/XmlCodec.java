@@ -45,8 +45,8 @@ public final class XmlCodec {
 
   /**
    * Reads a request body as {@code type}, after checking that it is well-formed XML without a
-   * DOCTYPE whose root element is {@code rootElement}. Jackson itself does not check the root
-   * name (jackson-dataformat-xml #247). Any failure is {@code MalformedXML}.
+   * DOCTYPE whose root element is {@code rootElement}. Jackson itself does not check the root name
+   * (jackson-dataformat-xml #247). Any failure is {@code MalformedXML}.
    */
   public <T> T read(byte[] body, String rootElement, Class<T> type) {
     if (!rootElement.equals(rootElementOf(body))) {
@@ -105,8 +105,8 @@ public final class XmlCodec {
   }
 
   /**
-   * Writes a flat document whose children are the entries of {@code elements}, in their order:
-   * the shape of {@code <Error>}, whose extra elements vary by code (spec §9.2).
+   * Writes a flat document whose children are the entries of {@code elements}, in their order: the
+   * shape of {@code <Error>}, whose extra elements vary by code (spec §9.2).
    */
   public byte[] writeFlat(String rootElement, Map<String, String> elements) {
     try {

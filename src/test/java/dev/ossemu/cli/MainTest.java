@@ -91,8 +91,14 @@ class MainTest {
     Main.Started started =
         start(
             Map.of("OSS_EMULATOR_REGION", "cn-shanghai", "OSS_EMULATOR_ACCOUNTS", "ak1:sk1"),
-            "--port", "0", "--region", "cn-beijing", "--account", "cli:secret",
-            "--account", "cli2:secret2");
+            "--port",
+            "0",
+            "--region",
+            "cn-beijing",
+            "--account",
+            "cli:secret",
+            "--account",
+            "cli2:secret2");
 
     assertThat(started.emulator().region()).isEqualTo("cn-beijing");
     assertThat(started.emulator().config().accounts())

@@ -93,7 +93,8 @@ class OssPipelineTest {
     assertThat(response.body()).isEmpty();
     assertThat(response.header("x-oss-ec")).isEqualTo("0015-00000101");
     String error =
-        new String(Base64.getDecoder().decode(response.header("x-oss-err")), StandardCharsets.UTF_8);
+        new String(
+            Base64.getDecoder().decode(response.header("x-oss-err")), StandardCharsets.UTF_8);
     assertThat(error)
         .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchBucket</Code>")
         .contains("<BucketName>missing</BucketName>");

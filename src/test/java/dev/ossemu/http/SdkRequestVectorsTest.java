@@ -21,9 +21,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Replays the byte-exact requests captured from real SDKs (Java 3.x, Java V2, Node ali-oss, Go;
- * V1 and V4) through the whole pipeline with the clock fixed to their capture time. Every file
- * must be accepted and act; those in {@code nonconforming/} must be rejected without effect.
+ * Replays the byte-exact requests captured from real SDKs (Java 3.x, Java V2, Node ali-oss, Go; V1
+ * and V4) through the whole pipeline with the clock fixed to their capture time. Every file must be
+ * accepted and act; those in {@code nonconforming/} must be rejected without effect.
  */
 class SdkRequestVectorsTest {
   private static final String DIR = "/vectors/requests/";
@@ -87,7 +87,8 @@ class SdkRequestVectorsTest {
       case "GetBucketEncryption" -> {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.body())
-            .contains("<SSEAlgorithm>KMS</SSEAlgorithm><KMSMasterKeyID>stored-key</KMSMasterKeyID>");
+            .contains(
+                "<SSEAlgorithm>KMS</SSEAlgorithm><KMSMasterKeyID>stored-key</KMSMasterKeyID>");
       }
       case "DeleteBucketEncryption" -> {
         assertThat(response.status()).as(response.body()).isEqualTo(204);

@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Builds raw HTTP/1.1 request bytes, optionally V1-signed, for pipeline tests. Path style on
- * {@code 127.0.0.1}; the bucket is the first path segment.
+ * Builds raw HTTP/1.1 request bytes, optionally V1-signed, for pipeline tests. Path style on {@code
+ * 127.0.0.1}; the bucket is the first path segment.
  */
 public final class RawRequest {
   private static final DateTimeFormatter HTTP_DATE =
@@ -68,7 +68,8 @@ public final class RawRequest {
         SignatureV1.canonicalizedResource(
             bucket, key, QueryParameters.parse(query), dev.ossemu.auth.SubResources::isListed);
     String stringToSign = SignatureV1.stringToSign(method, signed, date, resource);
-    headers.put("Authorization", "OSS " + accessKeyId + ":" + SignatureV1.sign(secret, stringToSign));
+    headers.put(
+        "Authorization", "OSS " + accessKeyId + ":" + SignatureV1.sign(secret, stringToSign));
     return this;
   }
 

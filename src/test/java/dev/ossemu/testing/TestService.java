@@ -35,7 +35,8 @@ public final class TestService {
   /** Creates a bucket owned by {@link #OWNER}, optionally with a rule. */
   public Bucket createBucket(String name, EncryptionRule rule) {
     Bucket bucket =
-        new Bucket(name, OWNER.ownerId(), REGION, clock.instant(), "Standard", "LRS", "private", rule);
+        new Bucket(
+            name, OWNER.ownerId(), REGION, clock.instant(), "Standard", "LRS", "private", rule);
     store.createIfAbsent(bucket);
     return bucket;
   }
