@@ -1,23 +1,37 @@
 package dev.ossemu;
 
 import dev.ossemu.auth.Account;
+import dev.ossemu.bucket.EncryptionRule;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything an {@link OssEmulator} is started with. Built by {@link OssEmulator.Builder}, which
- * the command line and environment feed too.
+ * Everything an {@link OssEmulator} is started with. Built by {@link OssEmulatorBuilder}, which the
+ * command line and environment feed too.
  *
  * @param host the address to bind; 127.0.0.1 unless asked otherwise
  * @param port the port; 0 picks a free one
  * @param region the region buckets live in and V4 signatures must name
  * @param accounts the accounts, each owning its own buckets
+ * @param buckets buckets that exist at start and after every reset, owned by the first account
  * @param maxBodyBytes the largest request body accepted
+ * @param admin whether the admin API under {@code /_emulator/} answers
+ * @param adminToken the bearer token the admin API requires, or null for none
+ * @param journalSize how many requests the journal keeps
  * @param clock the clock for signature windows, dates and creation times
  */
 public record EmulatorConfig(
-    String host, int port, String region, List<Account> accounts, int maxBodyBytes, Clock clock) {
+    String host,
+    int port,
+    String region,
+    List<Account> accounts,
+    List<InitialBucket> buckets,
+    int maxBodyBytes,
+    boolean admin,
+    String adminToken,
+    int journalSize,
+    Clock clock) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final String DEFAULT_REGION = "cn-hangzhou";
@@ -27,11 +41,24 @@ public record EmulatorConfig(
   /** Request bodies are small XML documents; 64 KiB is far above any valid one. */
   public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
+  /**
+   * A bucket that exists from the start.
+   *
+   * @param name the bucket name
+   * @param encryption its default encryption rule, or null
+   */
+  public record InitialBucket(String name, EncryptionRule encryption) {
+    public InitialBucket {
+      Objects.requireNonNull(name, "name");
+    }
+  }
+
   public EmulatorConfig {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(region, "region");
     Objects.requireNonNull(clock, "clock");
     accounts = List.copyOf(accounts);
+    buckets = List.copyOf(buckets);
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
     }
@@ -43,6 +70,9 @@ public record EmulatorConfig(
     }
     if (maxBodyBytes <= 0) {
       throw new IllegalArgumentException("maxBodyBytes must be positive");
+    }
+    if (journalSize < 0) {
+      throw new IllegalArgumentException("journalSize must not be negative");
     }
   }
 }

@@ -1,15 +1,22 @@
 package dev.ossemu;
 
-import dev.ossemu.auth.Account;
+import dev.ossemu.admin.AdminApi;
+import dev.ossemu.admin.AdminSettings;
+import dev.ossemu.admin.Fault;
+import dev.ossemu.admin.Faults;
+import dev.ossemu.admin.JournalEntry;
+import dev.ossemu.admin.RequestJournal;
 import dev.ossemu.auth.Accounts;
+import dev.ossemu.bucket.Bucket;
 import dev.ossemu.bucket.BucketStore;
 import dev.ossemu.bucket.InMemoryBucketStore;
 import dev.ossemu.server.NettyServer;
 import dev.ossemu.server.OssChannelInitializer;
 import dev.ossemu.service.OssService;
-import java.time.Clock;
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -19,33 +26,52 @@ import java.util.Set;
 public final class OssEmulator implements AutoCloseable {
   private final EmulatorConfig config;
   private final BucketStore store = new InMemoryBucketStore();
+  private final RequestJournal journal;
+  private final Faults faults = new Faults();
   private NettyServer server;
 
-  private OssEmulator(EmulatorConfig config) {
+  OssEmulator(EmulatorConfig config) {
     this.config = config;
+    this.journal = new RequestJournal(config.journalSize());
+    createInitialBuckets();
   }
 
-  public static Builder builder() {
-    return new Builder();
+  public static OssEmulatorBuilder builder() {
+    return new OssEmulatorBuilder();
+  }
+
+  /** The project version, as built. */
+  public static String version() {
+    return Version.get();
   }
 
   /**
    * Binds the port and returns once connections are accepted.
    *
+   * @return this emulator
    * @throws IllegalStateException when already started
-   * @throws java.io.UncheckedIOException when the address cannot be bound (e.g. in use)
+   * @throws UncheckedIOException when the address cannot be bound (e.g. in use)
    */
   public synchronized OssEmulator start() {
     if (server != null) {
       throw new IllegalStateException("the emulator is already started");
     }
+    AdminApi admin =
+        new AdminApi(
+            new AdminSettings(config.admin(), config.adminToken(), version(), config.region()),
+            journal,
+            faults,
+            this::reset);
     OssService service =
         new OssService(
             new Accounts(config.accounts()),
             config.region(),
             config.clock(),
             store,
-            Set.of(config.host().toLowerCase(java.util.Locale.ROOT)));
+            Set.of(config.host().toLowerCase(Locale.ROOT)),
+            journal,
+            faults,
+            admin);
     try {
       server =
           NettyServer.bind(
@@ -56,17 +82,22 @@ public final class OssEmulator implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while binding", e);
     } catch (Exception e) {
-      throw new java.io.UncheckedIOException(
-          "cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(),
-          e instanceof java.io.IOException io ? io : new java.io.IOException(e));
+      String where = config.host() + ":" + config.port();
+      throw new UncheckedIOException(
+          "cannot listen on " + where + ": " + e.getMessage(),
+          e instanceof IOException io ? io : new IOException(e));
     }
     return this;
   }
 
-  /** The bound port. */
+  /**
+   * The bound port.
+   *
+   * @throws IllegalStateException before {@link #start()} or after {@link #close()}
+   */
   public synchronized int port() {
     if (server == null) {
-      throw new IllegalStateException("the emulator is not started: call start() first");
+      throw new IllegalStateException("the emulator is not running: call start() first");
     }
     return server.port();
   }
@@ -95,9 +126,42 @@ public final class OssEmulator implements AutoCloseable {
     return config;
   }
 
-  /** Removes every bucket, back to the start state. */
+  /** Everything back to the start state: buckets as configured, empty journal, no faults. */
   public void reset() {
     store.clear();
+    journal.clear();
+    faults.clear();
+    createInitialBuckets();
+  }
+
+  /** The request journal, oldest first (the same as {@code GET /_emulator/requests}). */
+  public List<JournalEntry> requests() {
+    return journal.list(entry -> true);
+  }
+
+  /** Empties the request journal. */
+  public void clearRequests() {
+    journal.clear();
+  }
+
+  /**
+   * Injects a fault (the same as {@code POST /_emulator/faults}).
+   *
+   * @return the fault's id
+   * @throws IllegalArgumentException when the fault has no effect or an invalid field
+   */
+  public String fault(Fault fault) {
+    return faults.add(fault);
+  }
+
+  /** The faults in force, with the times each has left. */
+  public List<Fault> faults() {
+    return faults.list();
+  }
+
+  /** Removes every fault. */
+  public void clearFaults() {
+    faults.clear();
   }
 
   /** Stops the server and frees its port and threads; safe to call more than once. */
@@ -109,76 +173,19 @@ public final class OssEmulator implements AutoCloseable {
     }
   }
 
-  /** Options of an {@link OssEmulator}; each has a default, so {@code build()} alone works. */
-  public static final class Builder {
-    private String host = EmulatorConfig.DEFAULT_HOST;
-    private int port;
-    private String region = EmulatorConfig.DEFAULT_REGION;
-    private final List<Account> accounts = new ArrayList<>();
-    private int maxBodyBytes = EmulatorConfig.DEFAULT_MAX_BODY_BYTES;
-    private Clock clock = Clock.systemUTC();
-
-    private Builder() {}
-
-    /** The address to bind, 127.0.0.1 by default; 0.0.0.0 exposes it to the network. */
-    public Builder host(String host) {
-      this.host = host;
-      return this;
-    }
-
-    /** The port, 0 (a free one) by default. */
-    public Builder port(int port) {
-      this.port = port;
-      return this;
-    }
-
-    public Builder region(String region) {
-      this.region = region;
-      return this;
-    }
-
-    /**
-     * Adds an account with one access key; each account owns its own buckets. Without any, one
-     * account {@code test-access-key}/{@code test-secret-key} exists.
-     */
-    public Builder account(String accessKeyId, String accessKeySecret) {
-      accounts.add(Account.of(accessKeyId, accessKeySecret));
-      return this;
-    }
-
-    /** Forgets the accounts added so far (the command line replaces the environment's). */
-    public Builder clearAccounts() {
-      accounts.clear();
-      return this;
-    }
-
-    /** Whether an account with this access key id was added. */
-    public boolean hasAccessKey(String accessKeyId) {
-      return accounts.stream()
-          .anyMatch(a -> a.accessKeys().stream().anyMatch(k -> k.id().equals(accessKeyId)));
-    }
-
-    public Builder maxBodyBytes(int maxBodyBytes) {
-      this.maxBodyBytes = maxBodyBytes;
-      return this;
-    }
-
-    /** The clock for signature windows and dates; tests replaying captured requests fix it. */
-    public Builder clock(Clock clock) {
-      this.clock = clock;
-      return this;
-    }
-
-    public OssEmulator build() {
-      List<Account> configured = new ArrayList<>(accounts);
-      if (configured.isEmpty()) {
-        configured.add(
-            Account.of(
-                EmulatorConfig.DEFAULT_ACCESS_KEY_ID, EmulatorConfig.DEFAULT_ACCESS_KEY_SECRET));
-      }
-      new Accounts(configured); // fails fast on a duplicate access key id
-      return new OssEmulator(
-          new EmulatorConfig(host, port, region, configured, maxBodyBytes, clock));
+  private void createInitialBuckets() {
+    String owner = config.accounts().get(0).ownerId();
+    for (EmulatorConfig.InitialBucket initial : config.buckets()) {
+      store.createIfAbsent(
+          new Bucket(
+              initial.name(),
+              owner,
+              config.region(),
+              config.clock().instant(),
+              "Standard",
+              "LRS",
+              "private",
+              initial.encryption()));
     }
   }
 }

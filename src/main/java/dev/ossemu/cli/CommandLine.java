@@ -1,12 +1,12 @@
 package dev.ossemu.cli;
 
-import dev.ossemu.OssEmulator;
+import dev.ossemu.OssEmulatorBuilder;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Reads the command line and the {@code OSS_EMULATOR_*} environment into an {@link
- * OssEmulator.Builder}; an option on the command line wins over the environment.
+ * OssEmulatorBuilder}; an option on the command line wins over the environment.
  */
 final class CommandLine {
   static final String USAGE =
@@ -23,6 +23,9 @@ final class CommandLine {
           "  --account AK:SK   an account with this access key; repeatable, each a separate",
           "                    account (OSS_EMULATOR_ACCOUNTS=AK:SK,AK2:SK2,",
           "                    default test-access-key:test-secret-key)",
+          "  --admin-token T   require Authorization: Bearer T on /_emulator/",
+          "                    (OSS_EMULATOR_ADMIN_TOKEN)",
+          "  --no-admin        turn the admin API under /_emulator/ off",
           "  --help            print this help and exit",
           "  --version         print the version and exit",
           "");
@@ -48,7 +51,7 @@ final class CommandLine {
   private CommandLine() {}
 
   /** Applies the environment, then the arguments, to {@code builder}. */
-  static Action parse(String[] args, Map<String, String> env, OssEmulator.Builder builder)
+  static Action parse(String[] args, Map<String, String> env, OssEmulatorBuilder builder)
       throws UsageException {
     builder.port(DEFAULT_PORT);
     applyEnvironment(env, builder);
@@ -65,6 +68,8 @@ final class CommandLine {
         case "--host" -> builder.host(host(value(args, ++i, arg)));
         case "--port" -> builder.port(port(value(args, ++i, arg), arg));
         case "--region" -> builder.region(region(value(args, ++i, arg), arg));
+        case "--admin-token" -> builder.adminToken(value(args, ++i, arg));
+        case "--no-admin" -> builder.admin(false);
         case "--account" -> {
           if (!accountsGiven) {
             builder.clearAccounts();
@@ -78,7 +83,7 @@ final class CommandLine {
     return Action.RUN;
   }
 
-  private static void applyEnvironment(Map<String, String> env, OssEmulator.Builder builder)
+  private static void applyEnvironment(Map<String, String> env, OssEmulatorBuilder builder)
       throws UsageException {
     String host = env.get("OSS_EMULATOR_HOST");
     if (host != null && !host.isBlank()) {
@@ -91,6 +96,10 @@ final class CommandLine {
     String region = env.get("OSS_EMULATOR_REGION");
     if (region != null && !region.isBlank()) {
       builder.region(region(region, "OSS_EMULATOR_REGION"));
+    }
+    String adminToken = env.get("OSS_EMULATOR_ADMIN_TOKEN");
+    if (adminToken != null && !adminToken.isBlank()) {
+      builder.adminToken(adminToken.trim());
     }
     String accounts = env.get("OSS_EMULATOR_ACCOUNTS");
     if (accounts != null && !accounts.isBlank()) {
@@ -131,7 +140,7 @@ final class CommandLine {
     return region;
   }
 
-  private static void account(String value, String source, OssEmulator.Builder builder)
+  private static void account(String value, String source, OssEmulatorBuilder builder)
       throws UsageException {
     int colon = value.indexOf(':');
     if (colon <= 0 || colon == value.length() - 1) {

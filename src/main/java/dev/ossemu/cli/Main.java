@@ -1,12 +1,10 @@
 package dev.ossemu.cli;
 
 import dev.ossemu.OssEmulator;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.ossemu.OssEmulatorBuilder;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * {@code java -jar oss-emulator-<version>-standalone.jar}: starts the emulator with its embedded
@@ -35,7 +33,7 @@ public final class Main {
   record Started(OssEmulator emulator, int exitStatus) {}
 
   static Started start(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-    OssEmulator.Builder builder = OssEmulator.builder();
+    OssEmulatorBuilder builder = OssEmulator.builder();
     CommandLine.Action action;
     try {
       action = CommandLine.parse(args, env, builder);
@@ -48,7 +46,7 @@ public final class Main {
       return new Started(null, 0);
     }
     if (action == CommandLine.Action.VERSION) {
-      out.println("oss-emulator " + version());
+      out.println("oss-emulator " + OssEmulator.version());
       return new Started(null, 0);
     }
     OssEmulator emulator = builder.build();
@@ -68,18 +66,5 @@ public final class Main {
             + ")");
     out.flush();
     return new Started(emulator, 0);
-  }
-
-  /** The project version, filtered into a resource at build time. */
-  static String version() {
-    try (InputStream in = Main.class.getResourceAsStream("/dev/ossemu/version.properties")) {
-      Properties properties = new Properties();
-      if (in != null) {
-        properties.load(in);
-      }
-      return properties.getProperty("version", "unknown");
-    } catch (IOException e) {
-      return "unknown";
-    }
   }
 }

@@ -32,7 +32,7 @@ public final class ErrorRenderer {
    */
   public OssResponse render(OssException error, String requestId, String host, boolean head) {
     Map<String, String> elements = new LinkedHashMap<>();
-    elements.put("Code", error.errorCode().code());
+    elements.put("Code", error.code());
     elements.put("Message", error.getMessage());
     elements.put("RequestId", requestId);
     elements.put("HostId", host);
@@ -41,7 +41,7 @@ public final class ErrorRenderer {
       elements.put("EC", error.ec());
     }
     byte[] document = xml.writeFlat("Error", elements);
-    OssResponse response = OssResponse.xml(error.errorCode().status(), document);
+    OssResponse response = OssResponse.xml(error.status(), document);
     if (error.ec() != null) {
       response.header("x-oss-ec", error.ec());
     }

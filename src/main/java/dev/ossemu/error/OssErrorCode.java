@@ -73,6 +73,8 @@ public enum OssErrorCode {
       "0003-00000016"),
   NOT_IMPLEMENTED(
       "NotImplemented", 501, "The requested operation is not implemented by oss-emulator.", null),
+  /** A fault injected through the admin API; its code and status are the user's. */
+  INJECTED("InjectedError", 500, "An error injected by oss-emulator's fault API.", null),
   INTERNAL_ERROR("InternalError", 500, "We encountered an internal error. Please try again.", null);
 
   private final String code;

@@ -14,6 +14,8 @@ public final class OssException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final OssErrorCode errorCode;
+  private final String code;
+  private final int status;
   private final String ec;
   private final transient Map<String, String> extras;
   private final transient Map<String, String> headers;
@@ -21,6 +23,8 @@ public final class OssException extends RuntimeException {
   private OssException(Builder builder) {
     super(builder.message, null, false, false);
     this.errorCode = builder.errorCode;
+    this.code = builder.code;
+    this.status = builder.status;
     this.ec = builder.ec;
     this.extras = Collections.unmodifiableMap(new LinkedHashMap<>(builder.extras));
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
@@ -51,8 +55,30 @@ public final class OssException extends RuntimeException {
         .build();
   }
 
+  /** The error this is, or {@link OssErrorCode#INJECTED} for a fault a user asked for. */
   public OssErrorCode errorCode() {
     return errorCode;
+  }
+
+  /**
+   * An error a user injected through the admin API: any status and code, rendered like every
+   * other OSS error so that clients parse it as they would a real one.
+   */
+  public static OssException injected(int status, String code, String message) {
+    Builder builder = of(OssErrorCode.INJECTED).message(message).ec(null);
+    builder.code = code;
+    builder.status = status;
+    return builder.build();
+  }
+
+  /** The {@code Code} element. */
+  public String code() {
+    return code;
+  }
+
+  /** The HTTP status. */
+  public int status() {
+    return status;
   }
 
   /** The EC to report, or null when none is known. */
@@ -73,6 +99,8 @@ public final class OssException extends RuntimeException {
   /** Fluent construction of an {@link OssException}. */
   public static final class Builder {
     private final OssErrorCode errorCode;
+    private String code;
+    private int status;
     private String message;
     private String ec;
     private final Map<String, String> extras = new LinkedHashMap<>();
@@ -80,6 +108,8 @@ public final class OssException extends RuntimeException {
 
     private Builder(OssErrorCode errorCode) {
       this.errorCode = errorCode;
+      this.code = errorCode.code();
+      this.status = errorCode.status();
       this.message = errorCode.defaultMessage();
       this.ec = errorCode.ec();
     }

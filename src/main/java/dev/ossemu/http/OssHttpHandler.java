@@ -6,17 +6,21 @@ import dev.ossemu.request.Headers;
 import dev.ossemu.request.OssRequest;
 import dev.ossemu.request.OssResponse;
 import dev.ossemu.service.OssService;
+import dev.ossemu.service.Outcome;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,13 +48,30 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
     long now = clock.millis();
     String requestId = RequestIds.next(now);
-    OssResponse response = answer(request, requestId);
-    boolean keepAlive = HttpUtil.isKeepAlive(request);
-    ctx.writeAndFlush(
-        HttpResponses.toHttp(response, request.protocolVersion(), requestId, now, keepAlive));
+    Outcome outcome = answer(request, requestId);
+    if (outcome.resetConnection()) {
+      // An injected fault: a TCP reset, as a crashed or overloaded server would leave behind.
+      ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+      ctx.close();
+      return;
+    }
+    FullHttpResponse response =
+        HttpResponses.toHttp(
+            outcome.response(),
+            request.protocolVersion(),
+            requestId,
+            now,
+            HttpUtil.isKeepAlive(request));
+    if (outcome.delayMillis() > 0) {
+      // Never block the event loop: the answer is written when the delay is over.
+      ctx.executor()
+          .schedule(() -> ctx.writeAndFlush(response), outcome.delayMillis(), TimeUnit.MILLISECONDS);
+    } else {
+      ctx.writeAndFlush(response);
+    }
   }
 
-  private OssResponse answer(FullHttpRequest request, String requestId) {
+  private Outcome answer(FullHttpRequest request, String requestId) {
     String host = request.headers().get("host", "");
     boolean head = "HEAD".equals(request.method().name());
     DecoderResult decoded = request.decoderResult();
@@ -59,17 +80,18 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
           decoded.cause() instanceof TooLongFrameException
               ? "The request line or headers are too long."
               : "The request is not a valid HTTP request.";
-      return reject(message, requestId, host, head);
+      return new Outcome(reject(message, requestId, host, head), 0, false);
     }
     if (request.headers().size() > MAX_HEADER_LINES) {
-      return reject("The request has too many headers.", requestId, host, head);
+      return new Outcome(
+          reject("The request has too many headers.", requestId, host, head), 0, false);
     }
     Headers headers = new Headers();
     for (Map.Entry<String, String> header : request.headers()) {
       headers.add(header.getKey(), header.getValue());
     }
     byte[] body = ByteBufUtil.getBytes(request.content());
-    return service.handle(
+    return service.exchange(
         OssRequest.of(requestId, request.method().name(), request.uri(), headers, body));
   }
 

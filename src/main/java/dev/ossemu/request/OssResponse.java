@@ -29,6 +29,11 @@ public final class OssResponse {
     return new OssResponse(status, EMPTY);
   }
 
+  /** A response carrying a JSON document (the admin API). */
+  public static OssResponse json(int status, byte[] json) {
+    return new OssResponse(status, json).header("Content-Type", "application/json");
+  }
+
   /** A response carrying an XML document. */
   public static OssResponse xml(int status, byte[] xml) {
     return new OssResponse(status, xml).header("Content-Type", APPLICATION_XML);

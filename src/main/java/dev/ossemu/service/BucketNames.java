@@ -9,13 +9,18 @@ import java.util.regex.Pattern;
  * server is the authority: SDKs check differently (JAVA1 and NODE allow {@code _} outside create).
  * A name starting with {@code _} can therefore never collide with the emulator's own paths.
  */
-final class BucketNames {
+public final class BucketNames {
   private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
 
   private BucketNames() {}
 
+  /** Whether OSS accepts this bucket name. */
+  public static boolean isValid(String bucket) {
+    return VALID.matcher(bucket).matches();
+  }
+
   static void check(String bucket) {
-    if (!VALID.matcher(bucket).matches()) {
+    if (!isValid(bucket)) {
       throw OssException.of(OssErrorCode.INVALID_BUCKET_NAME).extra("BucketName", bucket).build();
     }
   }

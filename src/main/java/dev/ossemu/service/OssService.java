@@ -1,5 +1,9 @@
 package dev.ossemu.service;
 
+import dev.ossemu.admin.AdminApi;
+import dev.ossemu.admin.Fault;
+import dev.ossemu.admin.Faults;
+import dev.ossemu.admin.RequestJournal;
 import dev.ossemu.auth.Accounts;
 import dev.ossemu.auth.Authenticator;
 import dev.ossemu.auth.Principal;
@@ -35,8 +39,14 @@ public final class OssService {
   private final Router router;
   private final Authenticator authenticator;
   private final ErrorRenderer errors;
+  private final Clock clock;
+  private final RequestJournal journal;
+  private final Faults faults;
+  private final AdminApi admin;
 
   /**
+   * A service without the admin API, journal or faults: the plain OSS chain.
+   *
    * @param accounts who may sign
    * @param region the region requests must be signed for (V4) and buckets live in
    * @param clock the clock for signature windows and creation dates
@@ -45,6 +55,25 @@ public final class OssService {
    */
   public OssService(
       Accounts accounts, String region, Clock clock, BucketStore store, Set<String> serviceHosts) {
+    this(accounts, region, clock, store, serviceHosts, new RequestJournal(0), new Faults(), null);
+  }
+
+  /**
+   * The full service.
+   *
+   * @param journal where every OSS request is recorded
+   * @param faults the faults to inject
+   * @param admin the admin API, or null for none (its paths are then ordinary OSS requests)
+   */
+  public OssService(
+      Accounts accounts,
+      String region,
+      Clock clock,
+      BucketStore store,
+      Set<String> serviceHosts,
+      RequestJournal journal,
+      Faults faults,
+      AdminApi admin) {
     XmlCodec xml = new XmlCodec();
     BucketAccess access = new BucketAccess(store);
     this.addressing = new Addressing(serviceHosts);
@@ -56,30 +85,75 @@ public final class OssService {
                 new BucketEncryptionOperations(access, xml)));
     this.authenticator = new Authenticator(accounts, region, clock);
     this.errors = new ErrorRenderer(xml);
+    this.clock = clock;
+    this.journal = journal;
+    this.faults = faults;
+    this.admin = admin;
   }
 
   /** Answers one request; never throws. */
   public OssResponse handle(OssRequest request) {
-    try {
-      OssResponse response = dispatch(request);
-      return request.isHead() ? response.withoutBody() : response;
-    } catch (OssException e) {
-      return errors.render(e, request);
-    } catch (RuntimeException e) {
-      LOG.error("internal error answering {} {}", request.method(), request.rawPath(), e);
-      return errors.render(OssException.of(OssErrorCode.INTERNAL_ERROR).build(), request);
-    }
+    return exchange(request).response();
   }
 
-  private OssResponse dispatch(OssRequest request) {
+  /** Answers one request, with any injected delay or reset; never throws. */
+  public Outcome exchange(OssRequest request) {
+    if (admin != null && AdminApi.isAdminPath(request.rawPath())) {
+      return Outcome.answer(admin.handle(request));
+    }
+    long startNanos = System.nanoTime();
+    Trace trace = new Trace();
+    OssResponse response;
+    try {
+      response = dispatch(request, trace);
+    } catch (OssException e) {
+      trace.error = e;
+      response = errors.render(e, request);
+    } catch (RuntimeException e) {
+      LOG.error("internal error answering {} {}", request.method(), request.rawPath(), e);
+      trace.error = OssException.of(OssErrorCode.INTERNAL_ERROR).build();
+      response = errors.render(trace.error, request);
+    }
+    if (request.isHead()) {
+      response = response.withoutBody();
+    }
+    long micros = (System.nanoTime() - startNanos) / 1000;
+    journal.record(trace.toEntry(request, response, clock.instant(), micros));
+    return new Outcome(response, trace.delayMillis, trace.resetConnection);
+  }
+
+  private OssResponse dispatch(OssRequest request, Trace trace) {
     Target target = addressing.resolve(request.host(), request.rawPath());
+    trace.target = target;
     if (!target.isService()) {
       BucketNames.check(target.bucket());
     }
     Route route = router.route(request, target);
+    trace.action = route.action();
     ContentMd5.check(request);
     Principal principal = authenticator.authenticate(request, target.bucket(), target.key());
+    trace.principal = principal;
+    Fault fault = faults.apply(route.action(), target.bucket());
+    if (fault != null) {
+      injure(fault, trace);
+      if (trace.resetConnection) {
+        return OssResponse.empty(500);
+      }
+    }
     return route.operation().handle(new OssCall(request, target, principal));
+  }
+
+  /** Applies an injected fault: a delay, a reset, or an OSS error instead of the operation. */
+  private static void injure(Fault fault, Trace trace) {
+    trace.delayMillis = fault.delayMillis() == null ? 0 : fault.delayMillis();
+    trace.resetConnection = Boolean.TRUE.equals(fault.resetConnection());
+    if (fault.error() != null && !trace.resetConnection) {
+      Fault.Error error = fault.error();
+      throw OssException.injected(
+          error.status(),
+          error.code(),
+          error.message() == null ? "Injected by oss-emulator." : error.message());
+    }
   }
 
   /** The renderer, for errors raised before a request could be parsed. */

@@ -1,0 +1,138 @@
+package dev.ossemu;
+
+import dev.ossemu.admin.RequestJournal;
+import dev.ossemu.auth.Account;
+import dev.ossemu.auth.Accounts;
+import dev.ossemu.bucket.EncryptionRule;
+import dev.ossemu.service.BucketNames;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Options of an {@link OssEmulator}; each has a default, so {@code build()} alone gives a working
+ * emulator on a free port of 127.0.0.1 with one account {@code test-access-key}/{@code
+ * test-secret-key}.
+ */
+public final class OssEmulatorBuilder {
+  private String host = EmulatorConfig.DEFAULT_HOST;
+  private int port;
+  private String region = EmulatorConfig.DEFAULT_REGION;
+  private final List<Account> accounts = new ArrayList<>();
+  private final List<EmulatorConfig.InitialBucket> buckets = new ArrayList<>();
+  private int maxBodyBytes = EmulatorConfig.DEFAULT_MAX_BODY_BYTES;
+  private boolean admin = true;
+  private String adminToken;
+  private int journalSize = RequestJournal.DEFAULT_CAPACITY;
+  private Clock clock = Clock.systemUTC();
+
+  OssEmulatorBuilder() {}
+
+  /** The address to bind, 127.0.0.1 by default; 0.0.0.0 exposes it to the network. */
+  public OssEmulatorBuilder host(String host) {
+    this.host = host;
+    return this;
+  }
+
+  /** The port, 0 (a free one) by default. */
+  public OssEmulatorBuilder port(int port) {
+    this.port = port;
+    return this;
+  }
+
+  public OssEmulatorBuilder region(String region) {
+    this.region = region;
+    return this;
+  }
+
+  /**
+   * Adds an account with one access key; each account owns its own buckets. Without any, one
+   * account {@code test-access-key}/{@code test-secret-key} exists.
+   */
+  public OssEmulatorBuilder account(String accessKeyId, String accessKeySecret) {
+    accounts.add(Account.of(accessKeyId, accessKeySecret));
+    return this;
+  }
+
+  /** Forgets the accounts added so far (the command line replaces the environment's). */
+  public OssEmulatorBuilder clearAccounts() {
+    accounts.clear();
+    return this;
+  }
+
+  /** Whether an account with this access key id was added. */
+  public boolean hasAccessKey(String accessKeyId) {
+    return accounts.stream()
+        .anyMatch(a -> a.accessKeys().stream().anyMatch(k -> k.id().equals(accessKeyId)));
+  }
+
+  /** A bucket of the first account that exists at start and again after every reset. */
+  public OssEmulatorBuilder bucket(String name) {
+    return bucket(name, null);
+  }
+
+  /** A bucket with a default encryption rule, existing at start and after every reset. */
+  public OssEmulatorBuilder bucket(String name, EncryptionRule encryption) {
+    if (name == null || !BucketNames.isValid(name)) {
+      throw new IllegalArgumentException("not a valid OSS bucket name: " + name);
+    }
+    buckets.add(new EmulatorConfig.InitialBucket(name, encryption));
+    return this;
+  }
+
+  public OssEmulatorBuilder maxBodyBytes(int maxBodyBytes) {
+    this.maxBodyBytes = maxBodyBytes;
+    return this;
+  }
+
+  /** Whether {@code /_emulator/} answers (default true); off, its paths answer 404. */
+  public OssEmulatorBuilder admin(boolean enabled) {
+    this.admin = enabled;
+    return this;
+  }
+
+  /** Requires {@code Authorization: Bearer <token>} on the admin API. */
+  public OssEmulatorBuilder adminToken(String token) {
+    this.adminToken = token;
+    return this;
+  }
+
+  /** How many requests the journal keeps (default 1000; 0 keeps none). */
+  public OssEmulatorBuilder journalSize(int size) {
+    this.journalSize = size;
+    return this;
+  }
+
+  /** The clock for signature windows and dates; tests replaying captured requests fix it. */
+  public OssEmulatorBuilder clock(Clock clock) {
+    this.clock = clock;
+    return this;
+  }
+
+  /**
+   * The emulator, not yet started.
+   *
+   * @throws IllegalArgumentException for an invalid option (duplicate access key, bad region)
+   */
+  public OssEmulator build() {
+    List<Account> configured = new ArrayList<>(accounts);
+    if (configured.isEmpty()) {
+      configured.add(
+          Account.of(
+              EmulatorConfig.DEFAULT_ACCESS_KEY_ID, EmulatorConfig.DEFAULT_ACCESS_KEY_SECRET));
+    }
+    new Accounts(configured); // fails fast on a duplicate access key id
+    return new OssEmulator(
+        new EmulatorConfig(
+            host,
+            port,
+            region,
+            configured,
+            buckets,
+            maxBodyBytes,
+            admin,
+            adminToken == null || adminToken.isEmpty() ? null : adminToken,
+            journalSize,
+            clock));
+  }
+}

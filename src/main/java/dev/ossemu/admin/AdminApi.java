@@ -1,0 +1,157 @@
+package dev.ossemu.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ossemu.request.OssRequest;
+import dev.ossemu.request.OssResponse;
+import dev.ossemu.request.QueryParameters;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The emulator's own JSON API under {@code /_emulator/}: health, reset, the request journal and
+ * fault injection. A leading {@code _} can never start a bucket name (spec §4), so these paths
+ * never shadow an OSS request.
+ */
+public final class AdminApi {
+  /** Every admin path starts with this. */
+  public static final String PREFIX = "/_emulator";
+
+  private final ObjectMapper json =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+  private final AdminSettings settings;
+  private final RequestJournal journal;
+  private final Faults faults;
+  private final Runnable reset;
+
+  public AdminApi(AdminSettings settings, RequestJournal journal, Faults faults, Runnable reset) {
+    this.settings = settings;
+    this.journal = journal;
+    this.faults = faults;
+    this.reset = reset;
+  }
+
+  /** Whether a request is for the admin API rather than OSS. */
+  public static boolean isAdminPath(String rawPath) {
+    return rawPath.equals(PREFIX) || rawPath.startsWith(PREFIX + "/");
+  }
+
+  /** Answers an admin request; never throws. */
+  public OssResponse handle(OssRequest request) {
+    if (!settings.enabled()) {
+      return error(404, "NotFound", "the admin API is turned off");
+    }
+    if (settings.token() != null && !authorized(request)) {
+      return error(401, "Unauthorized", "send Authorization: Bearer <admin token>")
+          .header("WWW-Authenticate", "Bearer");
+    }
+    String path = request.rawPath().substring(PREFIX.length());
+    String method = request.method();
+    try {
+      return switch (path) {
+        case "/health" -> only("GET", method, () -> ok(200, health()));
+        case "/reset" -> only("POST", method, this::reset);
+        case "/requests" -> requests(method, request.query());
+        case "/faults" -> faults(method, request.body());
+        default -> path.startsWith("/faults/") && method.equals("DELETE")
+            ? deleteFault(path.substring("/faults/".length()))
+            : error(404, "NotFound", "no admin resource " + request.rawPath());
+      };
+    } catch (IllegalArgumentException e) {
+      return error(400, "InvalidRequest", e.getMessage());
+    }
+  }
+
+  private boolean authorized(OssRequest request) {
+    String header = request.headers().get("authorization");
+    byte[] expected = ("Bearer " + settings.token()).getBytes(StandardCharsets.UTF_8);
+    return header != null
+        && MessageDigest.isEqual(expected, header.trim().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Map<String, Object> health() {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", "UP");
+    body.put("version", settings.version());
+    body.put("region", settings.region());
+    return body;
+  }
+
+  private OssResponse reset() {
+    reset.run();
+    return ok(200, Map.of("status", "reset"));
+  }
+
+  private OssResponse requests(String method, QueryParameters query) {
+    if (method.equals("DELETE")) {
+      journal.clear();
+      return OssResponse.empty(204);
+    }
+    return only("GET", method, () -> ok(200, Map.of("requests", journal.list(filter(query)))));
+  }
+
+  private static Predicate<JournalEntry> filter(QueryParameters query) {
+    String operation = query.get("operation");
+    String bucket = query.get("bucket");
+    String status = query.get("status");
+    return entry ->
+        (operation == null || operation.equals(entry.operation()))
+            && (bucket == null || bucket.equals(entry.bucket()))
+            && (status == null || status.equals(String.valueOf(entry.status())));
+  }
+
+  private OssResponse faults(String method, byte[] body) {
+    switch (method) {
+      case "POST":
+        Fault fault;
+        try {
+          fault = json.readValue(body, Fault.class);
+        } catch (JsonProcessingException e) {
+          throw new IllegalArgumentException("not a fault document: " + e.getOriginalMessage());
+        } catch (IOException e) {
+          throw new IllegalArgumentException("not a fault document: " + e.getMessage());
+        }
+        return ok(201, Map.of("id", faults.add(fault)));
+      case "GET":
+        return ok(200, Map.of("faults", faults.list()));
+      case "DELETE":
+        faults.clear();
+        return OssResponse.empty(204);
+      default:
+        return error(405, "MethodNotAllowed", "use GET, POST or DELETE");
+    }
+  }
+
+  private OssResponse deleteFault(String id) {
+    return faults.remove(id)
+        ? OssResponse.empty(204)
+        : error(404, "NotFound", "no fault with id " + id);
+  }
+
+  private OssResponse only(String allowed, String method, Supplier<OssResponse> action) {
+    return allowed.equals(method)
+        ? action.get()
+        : error(405, "MethodNotAllowed", "use " + allowed).header("Allow", allowed);
+  }
+
+  private OssResponse ok(int status, Object body) {
+    try {
+      return OssResponse.json(status, json.writeValueAsBytes(body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write admin JSON", e);
+    }
+  }
+
+  private OssResponse error(int status, String code, String message) {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("error", code);
+    body.put("message", message);
+    return ok(status, body);
+  }
+}

@@ -1,0 +1,42 @@
+package dev.ossemu.service;
+
+import dev.ossemu.admin.JournalEntry;
+import dev.ossemu.auth.Principal;
+import dev.ossemu.error.OssException;
+import dev.ossemu.request.OssRequest;
+import dev.ossemu.request.OssResponse;
+import dev.ossemu.request.Target;
+import java.time.Instant;
+
+/** What the chain learned about one request on its way, for the journal. */
+final class Trace {
+  Target target;
+  String action;
+  Principal principal;
+  OssException error;
+  long delayMillis;
+  boolean resetConnection;
+
+  JournalEntry toEntry(OssRequest request, OssResponse response, Instant time, long micros) {
+    String bucket = target == null ? null : target.bucket();
+    String key = target == null || target.key().isEmpty() ? null : target.key();
+    String auth = null;
+    if (principal != null) {
+      auth = principal.isAnonymous() ? "anonymous" : principal.signature().name();
+    }
+    return new JournalEntry(
+        time.toString(),
+        request.method(),
+        request.uri(),
+        bucket,
+        key,
+        action,
+        auth,
+        principal == null ? null : principal.accessKeyId(),
+        response.status(),
+        error == null ? null : error.code(),
+        micros,
+        error == null ? null : error.extras().get("StringToSign"),
+        error == null ? null : error.extras().get("CanonicalRequest"));
+  }
+}
