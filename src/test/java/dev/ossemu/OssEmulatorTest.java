@@ -1,0 +1,121 @@
+package dev.ossemu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ossemu.bucket.EncryptionRule;
+import dev.ossemu.bucket.SseAlgorithm;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** The embedding API: builder defaults, lifecycle, reset and independence of instances. */
+class OssEmulatorTest {
+  private static int status(String url) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  /** Anonymous HEAD: 403 when the bucket exists (someone else's), 404 when it does not. */
+  private static int head(String url) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  @Test
+  void startsOnAFreeLoopbackPortWithTheDefaultAccount() {
+    try (OssEmulator oss = OssEmulator.builder().build().start()) {
+      assertThat(oss.port()).isPositive();
+      assertThat(oss.endpoint()).isEqualTo("http://127.0.0.1:" + oss.port());
+      assertThat(oss.region()).isEqualTo("cn-hangzhou");
+      assertThat(oss.accessKeyId()).isEqualTo("test-access-key");
+      assertThat(oss.accessKeySecret()).isEqualTo("test-secret-key");
+    }
+  }
+
+  @Test
+  void refusesEndpointAndPortBeforeStartAndAfterClose() {
+    OssEmulator oss = OssEmulator.builder().build();
+    assertThatThrownBy(oss::port)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("start()");
+    assertThatThrownBy(oss::endpoint).isInstanceOf(IllegalStateException.class);
+    oss.start();
+    oss.close();
+    oss.close();
+    assertThatThrownBy(oss::port).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void freesItsPortOnClose() throws Exception {
+    OssEmulator first = OssEmulator.builder().build().start();
+    int port = first.port();
+    first.close();
+    try (OssEmulator second = OssEmulator.builder().port(port).build().start()) {
+      assertThat(second.port()).isEqualTo(port);
+    }
+  }
+
+  @Test
+  void refusesABusyPortWithAClearMessage() {
+    try (OssEmulator first = OssEmulator.builder().build().start()) {
+      OssEmulator second = OssEmulator.builder().port(first.port()).build();
+      assertThatThrownBy(second::start)
+          .isInstanceOf(UncheckedIOException.class)
+          .hasMessageContaining("cannot listen on 127.0.0.1:" + first.port());
+    }
+  }
+
+  @Test
+  void resetRestoresTheConfiguredBucketsAndForgetsTheRest() throws Exception {
+    EncryptionRule rule = EncryptionRule.of(SseAlgorithm.AES256);
+    try (OssEmulator oss = OssEmulator.builder().bucket("examplebucket", rule).build().start()) {
+      assertThat(oss.requests()).isEmpty();
+      status(oss.endpoint() + "/examplebucket/?encryption");
+      assertThat(oss.requests()).hasSize(1);
+
+      assertThat(head(oss.endpoint() + "/examplebucket/")).isEqualTo(403);
+      assertThat(head(oss.endpoint() + "/otherbucket/")).isEqualTo(404);
+
+      oss.reset();
+
+      assertThat(oss.requests()).isEmpty();
+      assertThat(head(oss.endpoint() + "/examplebucket/")).isEqualTo(403);
+      assertThat(oss.faults()).isEmpty();
+    }
+  }
+
+  @Test
+  void twoEmulatorsShareNothing() throws Exception {
+    OssEmulator a = OssEmulator.builder().build().start();
+    try (OssEmulator b = OssEmulator.builder().region("cn-shanghai").build().start()) {
+      assertThat(a.port()).isNotEqualTo(b.port());
+      status(a.endpoint() + "/");
+      assertThat(a.requests()).hasSize(1);
+      assertThat(b.requests()).isEmpty();
+      a.close();
+      assertThat(status(b.endpoint() + "/")).isEqualTo(403);
+    } finally {
+      a.close();
+    }
+  }
+
+  @Test
+  void rejectsInvalidOptionsWhenBuilding() {
+    assertThatThrownBy(() -> OssEmulator.builder().bucket("Not_Valid"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> OssEmulator.builder().account("a", "b").account("a", "c").build())
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> OssEmulator.builder().region("CN").build())
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
