@@ -59,9 +59,10 @@ public final class AdminApi {
         case "/reset" -> only("POST", method, this::reset);
         case "/requests" -> requests(method, request.query());
         case "/faults" -> faults(method, request.body());
-        default -> path.startsWith("/faults/") && method.equals("DELETE")
-            ? deleteFault(path.substring("/faults/".length()))
-            : error(404, "NotFound", "no admin resource " + request.rawPath());
+        default ->
+            path.startsWith("/faults/") && method.equals("DELETE")
+                ? deleteFault(path.substring("/faults/".length()))
+                : error(404, "NotFound", "no admin resource " + request.rawPath());
       };
     } catch (IllegalArgumentException e) {
       return error(400, "InvalidRequest", e.getMessage());

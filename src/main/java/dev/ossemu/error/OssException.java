@@ -61,8 +61,8 @@ public final class OssException extends RuntimeException {
   }
 
   /**
-   * An error a user injected through the admin API: any status and code, rendered like every
-   * other OSS error so that clients parse it as they would a real one.
+   * An error a user injected through the admin API: any status and code, rendered like every other
+   * OSS error so that clients parse it as they would a real one.
    */
   public static OssException injected(int status, String code, String message) {
     Builder builder = of(OssErrorCode.INJECTED).message(message).ec(null);

@@ -65,7 +65,8 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
     if (outcome.delayMillis() > 0) {
       // Never block the event loop: the answer is written when the delay is over.
       ctx.executor()
-          .schedule(() -> ctx.writeAndFlush(response), outcome.delayMillis(), TimeUnit.MILLISECONDS);
+          .schedule(
+              () -> ctx.writeAndFlush(response), outcome.delayMillis(), TimeUnit.MILLISECONDS);
     } else {
       ctx.writeAndFlush(response);
     }

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs a test class against its own emulator: started once for the class on a free port, reset
- * before each test. Test methods, constructors and lifecycle methods may declare parameters of
- * type {@link OssEmulatorInfo}, {@link dev.ossemu.OssEmulator}, and, when the SDK is on the class
- * path, {@code com.aliyun.oss.OSS} (Java SDK 3.x, V1 signing) or {@code
+ * before each test. Test methods, constructors and lifecycle methods may declare parameters of type
+ * {@link OssEmulatorInfo}, {@link dev.ossemu.OssEmulator}, and, when the SDK is on the class path,
+ * {@code com.aliyun.oss.OSS} (Java SDK 3.x, V1 signing) or {@code
  * com.aliyun.sdk.service.oss2.OSSClient} (Java SDK V2, V4 signing); injected clients are shut down
  * after the test.
  */

@@ -40,8 +40,7 @@ final class SdkClients {
     Object builder = builderType.getConstructor().newInstance();
     return builderType
         .getMethod("build", String.class, String.class, String.class)
-        .invoke(
-            builder, emulator.endpoint(), emulator.accessKeyId(), emulator.accessKeySecret());
+        .invoke(builder, emulator.endpoint(), emulator.accessKeyId(), emulator.accessKeySecret());
   }
 
   /** {@code OSSClient.newBuilder()...usePathStyle(true).build()}: V4 signing. */
@@ -52,7 +51,8 @@ final class SdkClients {
     Class<?> providerType =
         Class.forName("com.aliyun.sdk.service.oss2.credentials.CredentialsProvider", true, loader);
     Object provider =
-        Class.forName("com.aliyun.sdk.service.oss2.credentials.StaticCredentialsProvider", true, loader)
+        Class.forName(
+                "com.aliyun.sdk.service.oss2.credentials.StaticCredentialsProvider", true, loader)
             .getConstructor(String.class, String.class)
             .newInstance(emulator.accessKeyId(), emulator.accessKeySecret());
     Object builder = type.getMethod("newBuilder").invoke(null);

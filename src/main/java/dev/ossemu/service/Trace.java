@@ -17,6 +17,14 @@ final class Trace {
   long delayMillis;
   boolean resetConnection;
 
+  /** Who signed, or for a failed signature who claimed to: the key users look for. */
+  private String accessKeyId() {
+    if (principal != null) {
+      return principal.accessKeyId();
+    }
+    return error == null ? null : error.extras().get("OSSAccessKeyId");
+  }
+
   JournalEntry toEntry(OssRequest request, OssResponse response, Instant time, long micros) {
     String bucket = target == null ? null : target.bucket();
     String key = target == null || target.key().isEmpty() ? null : target.key();
@@ -32,7 +40,7 @@ final class Trace {
         key,
         action,
         auth,
-        principal == null ? null : principal.accessKeyId(),
+        accessKeyId(),
         response.status(),
         error == null ? null : error.code(),
         micros,
