@@ -107,6 +107,28 @@ class MainTest {
   }
 
   @Test
+  void guardsOrTurnsOffTheAdminApi() throws Exception {
+    Main.Started guarded = start(Map.of("OSS_EMULATOR_ADMIN_TOKEN", "t0ken"), "--port", "0");
+    String health = guarded.emulator().endpoint() + "/_emulator/health";
+    assertThat(get(health, null)).isEqualTo(401);
+    assertThat(get(health, "Bearer t0ken")).isEqualTo(200);
+    guarded.emulator().close();
+
+    Main.Started off = start(Map.of(), "--port", "0", "--no-admin");
+    assertThat(get(off.emulator().endpoint() + "/_emulator/health", null)).isEqualTo(404);
+  }
+
+  private static int get(String url, String authorization) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return HttpClient.newHttpClient()
+        .send(request.build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  @Test
   void printsHelpAndVersion() {
     assertThat(start(Map.of(), "--help").exitStatus()).isZero();
     assertThat(out()).contains("--account AK:SK").contains("OSS_EMULATOR_PORT");
