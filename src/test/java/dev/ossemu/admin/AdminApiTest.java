@@ -76,7 +76,8 @@ class AdminApiTest {
     assertThat(first.get("durationMicros").asLong()).isNotNegative();
     assertThat(first.get("time").asText()).endsWith("Z");
 
-    assertThat(json(call("GET", "/_emulator/requests?operation=GetBucketInfo", null)).get("requests"))
+    assertThat(
+            json(call("GET", "/_emulator/requests?operation=GetBucketInfo", null)).get("requests"))
         .hasSize(1);
     assertThat(json(call("GET", "/_emulator/requests?status=404", null)).get("requests"))
         .hasSize(1);
@@ -137,8 +138,7 @@ class AdminApiTest {
 
   @Test
   void removesOneFaultById() throws Exception {
-    String id =
-        json(call("POST", "/_emulator/faults", "{\"delayMillis\":1}")).get("id").asText();
+    String id = json(call("POST", "/_emulator/faults", "{\"delayMillis\":1}")).get("id").asText();
     assertThat(call("DELETE", "/_emulator/faults/" + id, null).statusCode()).isEqualTo(204);
     assertThat(call("DELETE", "/_emulator/faults/" + id, null).statusCode()).isEqualTo(404);
   }
@@ -187,7 +187,8 @@ class AdminApiTest {
     assertThat(call("GET", "/_emulator/health", null).statusCode()).isEqualTo(401);
     assertThat(call("GET", "/_emulator/health", null, "Authorization", "Bearer wrong").statusCode())
         .isEqualTo(401);
-    assertThat(call("GET", "/_emulator/health", null, "Authorization", "Bearer s3cret").statusCode())
+    assertThat(
+            call("GET", "/_emulator/health", null, "Authorization", "Bearer s3cret").statusCode())
         .isEqualTo(200);
   }
 
