@@ -1,6 +1,7 @@
 package dev.ossemu;
 
 import dev.ossemu.auth.Account;
+import dev.ossemu.auth.StsCredentials;
 import dev.ossemu.bucket.EncryptionRule;
 import java.time.Clock;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.Objects;
  * @param port the port; 0 picks a free one
  * @param region the region buckets live in and V4 signatures must name
  * @param accounts the accounts, each owning its own buckets
- * @param buckets buckets that exist at start and after every reset, owned by the first account
+ * @param buckets buckets that exist at start and after every reset
+ * @param stsCredentials fixed temporary credentials of RAM users
  * @param maxBodyBytes the largest request body accepted
  * @param admin whether the admin API under {@code /_emulator/} answers
  * @param adminToken the bearer token the admin API requires, or null for none
@@ -27,6 +29,7 @@ public record EmulatorConfig(
     String region,
     List<Account> accounts,
     List<InitialBucket> buckets,
+    List<StsCredentials.Temporary> stsCredentials,
     int maxBodyBytes,
     boolean admin,
     String adminToken,
@@ -45,9 +48,10 @@ public record EmulatorConfig(
    * A bucket that exists from the start.
    *
    * @param name the bucket name
+   * @param owner the owning account's name, or null for the first account
    * @param encryption its default encryption rule, or null
    */
-  public record InitialBucket(String name, EncryptionRule encryption) {
+  public record InitialBucket(String name, String owner, EncryptionRule encryption) {
     public InitialBucket {
       Objects.requireNonNull(name, "name");
     }
@@ -59,6 +63,7 @@ public record EmulatorConfig(
     Objects.requireNonNull(clock, "clock");
     accounts = List.copyOf(accounts);
     buckets = List.copyOf(buckets);
+    stsCredentials = List.copyOf(stsCredentials);
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
     }

@@ -7,6 +7,7 @@ import dev.ossemu.admin.Faults;
 import dev.ossemu.admin.JournalEntry;
 import dev.ossemu.admin.RequestJournal;
 import dev.ossemu.auth.Accounts;
+import dev.ossemu.auth.StsCredentials;
 import dev.ossemu.bucket.Bucket;
 import dev.ossemu.bucket.BucketStore;
 import dev.ossemu.bucket.InMemoryBucketStore;
@@ -28,11 +29,15 @@ public final class OssEmulator implements AutoCloseable {
   private final BucketStore store = new InMemoryBucketStore();
   private final RequestJournal journal;
   private final Faults faults = new Faults();
+  private final Accounts accounts;
+  private final StsCredentials sts = new StsCredentials();
   private NettyServer server;
 
   OssEmulator(EmulatorConfig config) {
     this.config = config;
     this.journal = new RequestJournal(config.journalSize());
+    this.accounts = new Accounts(config.accounts());
+    config.stsCredentials().forEach(sts::add);
     createInitialBuckets();
   }
 
@@ -61,10 +66,14 @@ public final class OssEmulator implements AutoCloseable {
             new AdminSettings(config.admin(), config.adminToken(), version(), config.region()),
             journal,
             faults,
-            this::reset);
+            this::reset,
+            accounts,
+            sts,
+            config.clock());
     OssService service =
         new OssService(
-            new Accounts(config.accounts()),
+            accounts,
+            sts,
             config.region(),
             config.clock(),
             store,
@@ -173,13 +182,22 @@ public final class OssEmulator implements AutoCloseable {
     }
   }
 
+  /** The owner ID of the named account; the first account's for null. */
+  private String ownerIdOf(String accountName) {
+    for (dev.ossemu.auth.Account account : config.accounts()) {
+      if (accountName == null || account.name().equals(accountName)) {
+        return account.ownerId();
+      }
+    }
+    throw new IllegalArgumentException("unknown owner account " + accountName);
+  }
+
   private void createInitialBuckets() {
-    String owner = config.accounts().get(0).ownerId();
     for (EmulatorConfig.InitialBucket initial : config.buckets()) {
       store.createIfAbsent(
           new Bucket(
               initial.name(),
-              owner,
+              ownerIdOf(initial.owner()),
               config.region(),
               config.clock().instant(),
               "Standard",

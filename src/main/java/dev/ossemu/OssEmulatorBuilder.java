@@ -3,9 +3,11 @@ package dev.ossemu;
 import dev.ossemu.admin.RequestJournal;
 import dev.ossemu.auth.Account;
 import dev.ossemu.auth.Accounts;
+import dev.ossemu.auth.StsCredentials;
 import dev.ossemu.bucket.EncryptionRule;
 import dev.ossemu.service.BucketNames;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +22,7 @@ public final class OssEmulatorBuilder {
   private String region = EmulatorConfig.DEFAULT_REGION;
   private final List<Account> accounts = new ArrayList<>();
   private final List<EmulatorConfig.InitialBucket> buckets = new ArrayList<>();
+  private final List<StsCredentials.Temporary> stsCredentials = new ArrayList<>();
   private int maxBodyBytes = EmulatorConfig.DEFAULT_MAX_BODY_BYTES;
   private boolean admin = true;
   private String adminToken;
@@ -54,9 +57,9 @@ public final class OssEmulatorBuilder {
     return this;
   }
 
-  /** Forgets the accounts added so far (the command line replaces the environment's). */
-  public OssEmulatorBuilder clearAccounts() {
-    accounts.clear();
+  /** Adds an account with its keys, owner ID and RAM users (as a configuration file has them). */
+  public OssEmulatorBuilder account(Account account) {
+    accounts.add(account);
     return this;
   }
 
@@ -73,10 +76,46 @@ public final class OssEmulatorBuilder {
 
   /** A bucket with a default encryption rule, existing at start and after every reset. */
   public OssEmulatorBuilder bucket(String name, EncryptionRule encryption) {
+    return bucket(name, null, encryption);
+  }
+
+  /**
+   * A bucket of the named account with an optional rule, existing at start and after every reset.
+   *
+   * @param owner the account name; null for the first account
+   */
+  public OssEmulatorBuilder bucket(String name, String owner, EncryptionRule encryption) {
     if (name == null || !BucketNames.isValid(name)) {
       throw new IllegalArgumentException("not a valid OSS bucket name: " + name);
     }
-    buckets.add(new EmulatorConfig.InitialBucket(name, encryption));
+    buckets.add(new EmulatorConfig.InitialBucket(name, owner, encryption));
+    return this;
+  }
+
+  /**
+   * Fixed STS credentials for a RAM user of an account added before, for CI set-ups.
+   *
+   * @param ramUser {@code account/user}
+   * @throws IllegalArgumentException when there is no such RAM user
+   */
+  public OssEmulatorBuilder stsCredentials(
+      String ramUser,
+      String accessKeyId,
+      String accessKeySecret,
+      String securityToken,
+      Instant expiration) {
+    Accounts.Credential user =
+        new Accounts(accounts)
+            .ramUser(ramUser)
+            .orElseThrow(() -> new IllegalArgumentException("unknown RAM user " + ramUser));
+    stsCredentials.add(
+        new StsCredentials.Temporary(
+            accessKeyId,
+            accessKeySecret,
+            securityToken,
+            expiration,
+            user.account(),
+            user.ramUser()));
     return this;
   }
 
@@ -129,6 +168,7 @@ public final class OssEmulatorBuilder {
             region,
             configured,
             buckets,
+            stsCredentials,
             maxBodyBytes,
             admin,
             adminToken == null || adminToken.isEmpty() ? null : adminToken,

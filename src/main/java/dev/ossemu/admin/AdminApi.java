@@ -3,12 +3,15 @@ package dev.ossemu.admin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ossemu.auth.Accounts;
+import dev.ossemu.auth.StsCredentials;
 import dev.ossemu.request.OssRequest;
 import dev.ossemu.request.OssResponse;
 import dev.ossemu.request.QueryParameters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -29,12 +32,21 @@ public final class AdminApi {
   private final RequestJournal journal;
   private final Faults faults;
   private final Runnable reset;
+  private final StsEndpoint sts;
 
-  public AdminApi(AdminSettings settings, RequestJournal journal, Faults faults, Runnable reset) {
+  public AdminApi(
+      AdminSettings settings,
+      RequestJournal journal,
+      Faults faults,
+      Runnable reset,
+      Accounts accounts,
+      StsCredentials sts,
+      Clock clock) {
     this.settings = settings;
     this.journal = journal;
     this.faults = faults;
     this.reset = reset;
+    this.sts = new StsEndpoint(accounts, sts, clock);
   }
 
   /** Whether a request is for the admin API rather than OSS. */
@@ -59,6 +71,7 @@ public final class AdminApi {
         case "/reset" -> only("POST", method, this::reset);
         case "/requests" -> requests(method, request.query());
         case "/faults" -> faults(method, request.body());
+        case "/sts/credentials" -> only("POST", method, () -> sts(request));
         default ->
             path.startsWith("/faults/") && method.equals("DELETE")
                 ? deleteFault(path.substring("/faults/".length()))
@@ -127,6 +140,17 @@ public final class AdminApi {
       default:
         return error(405, "MethodNotAllowed", "use GET, POST or DELETE");
     }
+  }
+
+  private OssResponse sts(OssRequest request) {
+    StsEndpoint.Request body;
+    try {
+      body = json.readValue(request.body(), StsEndpoint.Request.class);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "not an STS request: expected {\"ramUser\": \"account/user\"}");
+    }
+    return ok(200, sts.issue(body, request.requestId()));
   }
 
   private OssResponse deleteFault(String id) {

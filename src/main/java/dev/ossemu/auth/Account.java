@@ -7,27 +7,43 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An OSS account: it owns buckets and signs with any of its access keys.
+ * An OSS account: it owns buckets, signs with any of its access keys, and has RAM users.
  *
  * @param name a unique name
  * @param ownerId the 16-digit ID shown as {@code Owner/ID}
- * @param accessKeys its access keys, at least one
+ * @param accessKeys its access keys (may be empty when only its RAM users sign)
+ * @param ramUsers its RAM users
  */
-public record Account(String name, String ownerId, List<AccessKey> accessKeys) {
+public record Account(
+    String name, String ownerId, List<AccessKey> accessKeys, List<RamUser> ramUsers) {
 
   public Account {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(ownerId, "ownerId");
     accessKeys = List.copyOf(accessKeys);
-    if (accessKeys.isEmpty()) {
-      throw new IllegalArgumentException("an account needs at least one access key");
+    ramUsers = List.copyOf(ramUsers);
+    if (accessKeys.isEmpty() && ramUsers.isEmpty()) {
+      throw new IllegalArgumentException("account " + name + " has no access key");
     }
   }
 
   /** An account named after its only access key, with an owner ID derived from it. */
   public static Account of(String accessKeyId, String secret) {
     return new Account(
-        accessKeyId, ownerIdFor(accessKeyId), List.of(new AccessKey(accessKeyId, secret)));
+        accessKeyId,
+        ownerIdFor(accessKeyId),
+        List.of(new AccessKey(accessKeyId, secret)),
+        List.of());
+  }
+
+  /** The RAM user with that name, or null. */
+  public RamUser ramUser(String userName) {
+    for (RamUser user : ramUsers) {
+      if (user.name().equals(userName)) {
+        return user;
+      }
+    }
+    return null;
   }
 
   /**
@@ -49,9 +65,9 @@ public record Account(String name, String ownerId, List<AccessKey> accessKeys) {
     }
   }
 
-  /** The first access key, the one a single-key account is known by. */
+  /** The first access key, the one a single-key account is known by, or null when none. */
   public AccessKey primaryKey() {
-    return accessKeys.get(0);
+    return accessKeys.isEmpty() ? null : accessKeys.get(0);
   }
 
   /** An access key id with its secret. {@link #toString()} never shows the secret. */

@@ -5,10 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The accounts the emulator knows, looked up by access key id. */
+/** The accounts the emulator knows, with their RAM users, looked up by access key id. */
 public final class Accounts {
-  /** An access key resolved to the account it belongs to. */
-  public record Credential(Account account, String secret) {
+  /**
+   * An access key resolved to who signs with it.
+   *
+   * @param account the account acted for
+   * @param ramUser the RAM user, or null for the account itself
+   * @param secret the key's secret
+   */
+  public record Credential(Account account, RamUser ramUser, String secret) {
     @Override
     public String toString() {
       return "Credential[account=" + account.name() + "]";
@@ -18,14 +24,30 @@ public final class Accounts {
   private final List<Account> accounts;
   private final Map<String, Credential> byAccessKeyId = new HashMap<>();
 
+  /**
+   * @throws IllegalArgumentException when an access key id or account name appears twice
+   */
   public Accounts(List<Account> accounts) {
     this.accounts = List.copyOf(accounts);
+    Map<String, Account> names = new HashMap<>();
     for (Account account : this.accounts) {
+      if (names.put(account.name(), account) != null) {
+        throw new IllegalArgumentException("duplicate account name " + account.name());
+      }
       for (Account.AccessKey key : account.accessKeys()) {
-        if (byAccessKeyId.put(key.id(), new Credential(account, key.secret())) != null) {
-          throw new IllegalArgumentException("duplicate access key id " + key.id());
+        add(key, new Credential(account, null, key.secret()));
+      }
+      for (RamUser user : account.ramUsers()) {
+        for (Account.AccessKey key : user.accessKeys()) {
+          add(key, new Credential(account, user, key.secret()));
         }
       }
+    }
+  }
+
+  private void add(Account.AccessKey key, Credential credential) {
+    if (byAccessKeyId.put(key.id(), credential) != null) {
+      throw new IllegalArgumentException("duplicate access key id " + key.id());
     }
   }
 
@@ -35,5 +57,25 @@ public final class Accounts {
 
   public List<Account> all() {
     return accounts;
+  }
+
+  /**
+   * The RAM user named {@code account/user}, as STS requests name it.
+   *
+   * @return the account with that user, or empty
+   */
+  public Optional<Credential> ramUser(String qualifiedName) {
+    int slash = qualifiedName.indexOf('/');
+    if (slash <= 0) {
+      return Optional.empty();
+    }
+    String accountName = qualifiedName.substring(0, slash);
+    for (Account account : accounts) {
+      if (account.name().equals(accountName)) {
+        RamUser user = account.ramUser(qualifiedName.substring(slash + 1));
+        return user == null ? Optional.empty() : Optional.of(new Credential(account, user, null));
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -1,6 +1,10 @@
 package dev.ossemu.cli;
 
 import dev.ossemu.OssEmulatorBuilder;
+import dev.ossemu.config.ConfigException;
+import dev.ossemu.config.ConfigLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +27,8 @@ final class CommandLine {
           "  --account AK:SK   an account with this access key; repeatable, each a separate",
           "                    account (OSS_EMULATOR_ACCOUNTS=AK:SK,AK2:SK2,",
           "                    default test-access-key:test-secret-key)",
+          "  --config FILE     read accounts, RAM users, buckets and STS credentials from a YAML",
+          "                    file (OSS_EMULATOR_CONFIG); options and environment override it",
           "  --admin-token T   require Authorization: Bearer T on /_emulator/",
           "                    (OSS_EMULATOR_ADMIN_TOKEN)",
           "  --no-admin        turn the admin API under /_emulator/ off",
@@ -50,12 +56,15 @@ final class CommandLine {
 
   private CommandLine() {}
 
-  /** Applies the environment, then the arguments, to {@code builder}. */
+  /**
+   * Applies the configuration file, then the environment, then the arguments to {@code builder}:
+   * each later source overrides the earlier. Accounts add up, except that {@code --account} on the
+   * command line replaces those of {@code OSS_EMULATOR_ACCOUNTS}.
+   */
   static Action parse(String[] args, Map<String, String> env, OssEmulatorBuilder builder)
       throws UsageException {
     builder.port(DEFAULT_PORT);
-    applyEnvironment(env, builder);
-    boolean accountsGiven = false;
+    List<String[]> options = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -65,29 +74,57 @@ final class CommandLine {
         case "--version" -> {
           return Action.VERSION;
         }
-        case "--host" -> builder.host(host(value(args, ++i, arg)));
-        case "--port" -> builder.port(port(value(args, ++i, arg), arg));
-        case "--region" -> builder.region(region(value(args, ++i, arg), arg));
-        case "--admin-token" -> builder.adminToken(value(args, ++i, arg));
-        case "--no-admin" -> builder.admin(false);
-        case "--account" -> {
-          if (!accountsGiven) {
-            builder.clearAccounts();
-            accountsGiven = true;
-          }
-          account(value(args, ++i, arg), arg, builder);
-        }
+        case "--no-admin" -> options.add(new String[] {arg, null});
+        case "--host", "--port", "--region", "--account", "--admin-token", "--config" ->
+            options.add(new String[] {arg, value(args, ++i, arg)});
         default -> throw new UsageException("unknown option: " + arg + " (see --help)");
       }
+    }
+    String config = env.get("OSS_EMULATOR_CONFIG");
+    boolean cliAccounts = false;
+    for (String[] option : options) {
+      config = option[0].equals("--config") ? option[1] : config;
+      cliAccounts |= option[0].equals("--account");
+    }
+    if (config != null && !config.isBlank()) {
+      loadConfig(config.trim(), builder);
+    }
+    applyEnvironment(env, builder, !cliAccounts);
+    for (String[] option : options) {
+      apply(option[0], option[1], builder);
     }
     return Action.RUN;
   }
 
-  private static void applyEnvironment(Map<String, String> env, OssEmulatorBuilder builder)
+  private static void loadConfig(String file, OssEmulatorBuilder builder) throws UsageException {
+    try {
+      new ConfigLoader().load(Path.of(file), builder);
+    } catch (ConfigException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  private static void apply(String option, String value, OssEmulatorBuilder builder)
+      throws UsageException {
+    switch (option) {
+      case "--host" -> builder.host(value.trim());
+      case "--port" -> builder.port(port(value, option));
+      case "--region" -> builder.region(region(value, option));
+      case "--admin-token" -> builder.adminToken(value);
+      case "--no-admin" -> builder.admin(false);
+      case "--account" -> account(value, option, builder);
+      default -> {
+        // --config was applied first.
+      }
+    }
+  }
+
+  private static void applyEnvironment(
+      Map<String, String> env, OssEmulatorBuilder builder, boolean withAccounts)
       throws UsageException {
     String host = env.get("OSS_EMULATOR_HOST");
     if (host != null && !host.isBlank()) {
-      builder.host(host(host));
+      builder.host(host.trim());
     }
     String port = env.get("OSS_EMULATOR_PORT");
     if (port != null && !port.isBlank()) {
@@ -102,8 +139,8 @@ final class CommandLine {
       builder.adminToken(adminToken.trim());
     }
     String accounts = env.get("OSS_EMULATOR_ACCOUNTS");
-    if (accounts != null && !accounts.isBlank()) {
-      for (String account : List.of(accounts.split(","))) {
+    if (withAccounts && accounts != null && !accounts.isBlank()) {
+      for (String account : accounts.split(",")) {
         account(account.trim(), "OSS_EMULATOR_ACCOUNTS", builder);
       }
     }
@@ -114,10 +151,6 @@ final class CommandLine {
       throw new UsageException(option + " needs a value (see --help)");
     }
     return args[index];
-  }
-
-  private static String host(String value) {
-    return value.trim();
   }
 
   private static int port(String value, String source) throws UsageException {

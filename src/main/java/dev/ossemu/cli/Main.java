@@ -49,7 +49,13 @@ public final class Main {
       out.println("oss-emulator " + OssEmulator.version());
       return new Started(null, 0);
     }
-    OssEmulator emulator = builder.build();
+    OssEmulator emulator;
+    try {
+      emulator = builder.build();
+    } catch (IllegalArgumentException e) {
+      err.println("oss-emulator: " + e.getMessage());
+      return new Started(null, EXIT_USAGE);
+    }
     try {
       emulator.start();
     } catch (UncheckedIOException e) {

@@ -55,6 +55,12 @@ public enum OssErrorCode {
       403,
       "The OSS Access Key Id you provided does not exist in our records.",
       "0002-00000902"),
+  // The codes of the two STS errors below are OSS's error names as SDK users meet them; the ECs
+  // are from the DOC EC pages 0002-00000006 (token invalid) and 0002-00000007 (token expired).
+  INVALID_SECURITY_TOKEN(
+      "InvalidSecurityToken", 403, "The security token you provided is invalid.", "0002-00000006"),
+  SECURITY_TOKEN_EXPIRED(
+      "SecurityTokenExpired", 403, "The security token you provided has expired.", "0002-00000007"),
   SIGNATURE_DOES_NOT_MATCH(
       "SignatureDoesNotMatch",
       403,

@@ -7,6 +7,7 @@ import dev.ossemu.admin.RequestJournal;
 import dev.ossemu.auth.Accounts;
 import dev.ossemu.auth.Authenticator;
 import dev.ossemu.auth.Principal;
+import dev.ossemu.auth.StsCredentials;
 import dev.ossemu.bucket.BucketStore;
 import dev.ossemu.error.ErrorRenderer;
 import dev.ossemu.error.OssErrorCode;
@@ -55,18 +56,29 @@ public final class OssService {
    */
   public OssService(
       Accounts accounts, String region, Clock clock, BucketStore store, Set<String> serviceHosts) {
-    this(accounts, region, clock, store, serviceHosts, new RequestJournal(0), new Faults(), null);
+    this(
+        accounts,
+        new StsCredentials(),
+        region,
+        clock,
+        store,
+        serviceHosts,
+        new RequestJournal(0),
+        new Faults(),
+        null);
   }
 
   /**
    * The full service.
    *
+   * @param sts the temporary credentials handed out to RAM users
    * @param journal where every OSS request is recorded
    * @param faults the faults to inject
    * @param admin the admin API, or null for none (its paths are then ordinary OSS requests)
    */
   public OssService(
       Accounts accounts,
+      StsCredentials sts,
       String region,
       Clock clock,
       BucketStore store,
@@ -83,7 +95,7 @@ public final class OssService {
                 new ServiceOperations(store, xml),
                 new BucketOperations(access, xml, region, clock),
                 new BucketEncryptionOperations(access, xml)));
-    this.authenticator = new Authenticator(accounts, region, clock);
+    this.authenticator = new Authenticator(accounts, sts, region, clock);
     this.errors = new ErrorRenderer(xml);
     this.clock = clock;
     this.journal = journal;
@@ -133,6 +145,11 @@ public final class OssService {
     ContentMd5.check(request);
     Principal principal = authenticator.authenticate(request, target.bucket(), target.key());
     trace.principal = principal;
+    if (!principal.isAllowed(route.ramAction(), target.bucket())) {
+      // A RAM user whose policy does not allow the action: refused before anything changes.
+      throw OssException.accessDenied(
+          "You are not authorized to do this action. You should be authorized by RAM.");
+    }
     Fault fault = faults.apply(route.action(), target.bucket());
     if (fault != null) {
       injure(fault, trace);

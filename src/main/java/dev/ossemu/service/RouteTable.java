@@ -2,6 +2,7 @@ package dev.ossemu.service;
 
 import dev.ossemu.operation.BucketEncryptionOperations;
 import dev.ossemu.operation.BucketOperations;
+import dev.ossemu.operation.Operation;
 import dev.ossemu.operation.ServiceOperations;
 import dev.ossemu.routing.Route;
 import dev.ossemu.routing.Route.Shape;
@@ -13,32 +14,42 @@ final class RouteTable {
 
   static List<Route> of(
       ServiceOperations service, BucketOperations buckets, BucketEncryptionOperations encryption) {
+    // One row per OSS action: method, shape, sub-resource, API name, the RAM action a RAM user's
+    // policy must allow, and the operation. HeadBucket has no RAM action of its own; like
+    // JAVA1's getBucketMetadata it reads bucket information, so it needs oss:GetBucketInfo.
     return List.of(
-        new Route("GET", Shape.SERVICE, null, "ListBuckets", service::listBuckets),
-        new Route(
+        route("GET", Shape.SERVICE, null, "ListBuckets", service::listBuckets),
+        route(
             "PUT",
             Shape.BUCKET,
             "encryption",
             "PutBucketEncryption",
             encryption::putBucketEncryption),
-        new Route(
+        route(
             "GET",
             Shape.BUCKET,
             "encryption",
             "GetBucketEncryption",
             encryption::getBucketEncryption),
-        new Route(
+        route(
             "DELETE",
             Shape.BUCKET,
             "encryption",
             "DeleteBucketEncryption",
             encryption::deleteBucketEncryption),
-        new Route("GET", Shape.BUCKET, "bucketInfo", "GetBucketInfo", buckets::getBucketInfo),
-        new Route("GET", Shape.BUCKET, "location", "GetBucketLocation", buckets::getBucketLocation),
-        new Route("GET", Shape.BUCKET, "acl", "GetBucketAcl", buckets::getBucketAcl),
-        new Route("PUT", Shape.BUCKET, "acl", "PutBucketAcl", buckets::putBucketAcl),
-        new Route("PUT", Shape.BUCKET, null, "PutBucket", buckets::putBucket),
-        new Route("DELETE", Shape.BUCKET, null, "DeleteBucket", buckets::deleteBucket),
-        new Route("HEAD", Shape.BUCKET, null, "HeadBucket", buckets::headBucket));
+        route("GET", Shape.BUCKET, "bucketInfo", "GetBucketInfo", buckets::getBucketInfo),
+        route("GET", Shape.BUCKET, "location", "GetBucketLocation", buckets::getBucketLocation),
+        route("GET", Shape.BUCKET, "acl", "GetBucketAcl", buckets::getBucketAcl),
+        route("PUT", Shape.BUCKET, "acl", "PutBucketAcl", buckets::putBucketAcl),
+        route("PUT", Shape.BUCKET, null, "PutBucket", buckets::putBucket),
+        route("DELETE", Shape.BUCKET, null, "DeleteBucket", buckets::deleteBucket),
+        new Route(
+            "HEAD", Shape.BUCKET, null, "HeadBucket", "oss:GetBucketInfo", buckets::headBucket));
+  }
+
+  /** A row whose RAM action is the API name with the {@code oss:} prefix, as for most actions. */
+  private static Route route(
+      String method, Shape shape, String subResource, String action, Operation operation) {
+    return new Route(method, shape, subResource, action, "oss:" + action, operation);
   }
 }

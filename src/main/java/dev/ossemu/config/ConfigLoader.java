@@ -1,0 +1,55 @@
+package dev.ossemu.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.ossemu.OssEmulatorBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads a configuration file into an {@link OssEmulatorBuilder}. Everything is checked before the
+ * emulator starts: bad YAML, unknown fields, duplicate access keys, unknown owners and invalid
+ * rules each stop start-up with the file, the line and the problem.
+ */
+public final class ConfigLoader {
+  private final YAMLFactory yaml = new YAMLFactory();
+  private final ObjectMapper mapper =
+      new ObjectMapper(yaml)
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+          .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+
+  /**
+   * Loads {@code file} into {@code builder}.
+   *
+   * @throws ConfigException when the file cannot be read or is not a valid configuration
+   */
+  public void load(Path file, OssEmulatorBuilder builder) throws ConfigException {
+    String name = file.toString();
+    byte[] document;
+    try {
+      document = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ConfigException(name, 0, "cannot read the file: " + e.getMessage());
+    }
+    ConfigFile config;
+    YamlLocations locations;
+    try {
+      locations = new YamlLocations(yaml, document);
+      config = mapper.readValue(document, ConfigFile.class);
+    } catch (JsonProcessingException e) {
+      JsonLocation where = e.getLocation();
+      throw new ConfigException(
+          name, where == null ? 0 : where.getLineNr(), e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new ConfigException(name, 0, e.getMessage());
+    }
+    if (config == null) {
+      throw new ConfigException(name, 0, "the file is empty");
+    }
+    new ConfigValidator(name, locations).apply(config, builder);
+  }
+}
