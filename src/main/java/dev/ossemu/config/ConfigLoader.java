@@ -3,6 +3,7 @@ package dev.ossemu.config;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.ossemu.OssEmulatorBuilder;
@@ -35,15 +36,21 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new ConfigException(name, 0, "cannot read the file: " + e.getMessage());
     }
-    ConfigFile config;
     YamlLocations locations;
+    ConfigFile config;
     try {
       locations = new YamlLocations(yaml, document);
-      config = mapper.readValue(document, ConfigFile.class);
     } catch (JsonProcessingException e) {
-      JsonLocation where = e.getLocation();
-      throw new ConfigException(
-          name, where == null ? 0 : where.getLineNr(), e.getOriginalMessage());
+      throw new ConfigException(name, lineOf(e), e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new ConfigException(name, 0, e.getMessage());
+    }
+    try {
+      config = mapper.readValue(document, ConfigFile.class);
+    } catch (JsonMappingException e) {
+      // The mapper's own location is where it stopped reading; the path names the culprit.
+      int line = locations.lineOf(pointer(e));
+      throw new ConfigException(name, line > 0 ? line : lineOf(e), e.getOriginalMessage());
     } catch (IOException e) {
       throw new ConfigException(name, 0, e.getMessage());
     }
@@ -51,5 +58,21 @@ public final class ConfigLoader {
       throw new ConfigException(name, 0, "the file is empty");
     }
     new ConfigValidator(name, locations).apply(config, builder);
+  }
+
+  private static int lineOf(JsonProcessingException e) {
+    JsonLocation where = e.getLocation();
+    return where == null ? 0 : where.getLineNr();
+  }
+
+  /** The JSON pointer of the element a mapping error is about. */
+  private static String pointer(JsonMappingException e) {
+    StringBuilder pointer = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      pointer.append('/');
+      pointer.append(
+          reference.getFieldName() != null ? reference.getFieldName() : reference.getIndex());
+    }
+    return pointer.toString();
   }
 }

@@ -140,12 +140,19 @@ final class ConfigValidator {
       throw problem(at + "/algorithm", "algorithm must be AES256, KMS or SM4: " + spec.algorithm());
     }
     SseAlgorithm algorithm = parsed.get();
-    try {
-      return new EncryptionRule(
-          algorithm, emptyToNull(spec.kmsMasterKeyId()), emptyToNull(spec.kmsDataEncryption()));
-    } catch (IllegalArgumentException e) {
-      throw problem(at, "invalid encryption rule: " + e.getMessage());
+    String keyId = emptyToNull(spec.kmsMasterKeyId());
+    String dataEncryption = emptyToNull(spec.kmsDataEncryption());
+    if (algorithm != SseAlgorithm.KMS) {
+      if (keyId != null) {
+        throw problem(at + "/kmsMasterKeyId", "kmsMasterKeyId applies only to algorithm KMS");
+      }
+      // As PutBucketEncryption does (spec §1 rule 6): a data encryption without KMS is dropped.
+      return EncryptionRule.of(algorithm);
     }
+    if (dataEncryption != null && !EncryptionRule.SM4_DATA_ENCRYPTION.equals(dataEncryption)) {
+      throw problem(at + "/kmsDataEncryption", "kmsDataEncryption must be SM4: " + dataEncryption);
+    }
+    return new EncryptionRule(algorithm, keyId, dataEncryption);
   }
 
   private void stsCredentials(ConfigFile.StsSpec spec, String at, OssEmulatorBuilder builder)
