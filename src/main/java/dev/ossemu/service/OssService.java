@@ -140,11 +140,22 @@ public final class OssService {
     if (!target.isService()) {
       BucketNames.check(target.bucket());
     }
-    Route route = router.route(request, target);
-    trace.action = route.action();
+    Route route;
+    OssException unrouted = null;
+    try {
+      route = router.route(request, target);
+      trace.action = route.action();
+    } catch (OssException e) {
+      // Reported after the signature check: an unsigned or forged request learns nothing more.
+      route = null;
+      unrouted = e;
+    }
     ContentMd5.check(request);
     Principal principal = authenticator.authenticate(request, target.bucket(), target.key());
     trace.principal = principal;
+    if (unrouted != null) {
+      throw unrouted;
+    }
     if (!principal.isAllowed(route.ramAction(), target.bucket())) {
       // A RAM user whose policy does not allow the action: refused before anything changes.
       throw OssException.accessDenied(
