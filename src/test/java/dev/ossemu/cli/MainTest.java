@@ -10,9 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command line: options, environment, help, version, and the exit statuses of failures. */
 class MainTest {
@@ -126,6 +129,49 @@ class MainTest {
     return HttpClient.newHttpClient()
         .send(request.build(), HttpResponse.BodyHandlers.discarding())
         .statusCode();
+  }
+
+  @Test
+  void readsTheConfigurationFileAndLetsOptionsOverrideIt(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("oss.yaml");
+    Files.writeString(
+        file,
+        "region: cn-shanghai\naccounts:\n  - name: main\n"
+            + "    accessKeys: [{id: file-key, secret: file-secret}]\n");
+    Main.Started fromEnv = start(Map.of("OSS_EMULATOR_CONFIG", file.toString()), "--port", "0");
+    assertThat(fromEnv.emulator().region()).isEqualTo("cn-shanghai");
+    assertThat(fromEnv.emulator().accessKeyId()).isEqualTo("file-key");
+    fromEnv.emulator().close();
+
+    Main.Started overridden =
+        start(
+            Map.of(),
+            "--config",
+            file.toString(),
+            "--port",
+            "0",
+            "--region",
+            "cn-beijing",
+            "--account",
+            "cli-key:cli-secret");
+    assertThat(overridden.emulator().region()).isEqualTo("cn-beijing");
+    assertThat(overridden.emulator().config().accounts())
+        .extracting(a -> a.primaryKey().id())
+        .containsExactly("file-key", "cli-key");
+  }
+
+  @Test
+  void refusesABrokenConfigurationFileWithStatus2(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("broken.yaml");
+    Files.writeString(
+        file, "region: cn-hangzhou\nbuckets:\n  - name: bucket-one\n    owner: ghost\n");
+    assertThat(start(Map.of(), "--config", file.toString()).exitStatus()).isEqualTo(2);
+    assertThat(err())
+        .isEqualTo(
+            "oss-emulator: "
+                + file
+                + ":4: unknown owner ghost (not an account name)"
+                + System.lineSeparator());
   }
 
   @Test
