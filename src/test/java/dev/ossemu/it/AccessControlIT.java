@@ -13,6 +13,10 @@ import com.aliyun.oss.model.SSEAlgorithm;
 import com.aliyun.oss.model.ServerSideEncryptionByDefault;
 import com.aliyun.oss.model.ServerSideEncryptionConfiguration;
 import com.aliyun.oss.model.SetBucketEncryptionRequest;
+import com.aliyun.sdk.service.oss2.OSSClient;
+import com.aliyun.sdk.service.oss2.credentials.StaticCredentialsProvider;
+import com.aliyun.sdk.service.oss2.exceptions.ServiceException;
+import com.aliyun.sdk.service.oss2.models.GetBucketEncryptionRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ossemu.OssEmulator;
@@ -162,6 +166,43 @@ class AccessControlIT {
       assertThat(algorithm(sts)).isEqualTo("KMS");
     } finally {
       sts.shutdown();
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  @SuppressWarnings("try") // OSSClient.close() declares InterruptedException
+  void theV2SdksStsProviderWorksUntilExpiry() throws Exception {
+    JsonNode credentials =
+        issue("{\"ramUser\":\"main/reader\",\"durationSeconds\":60}").get("Credentials");
+    try (OSSClient v2 =
+        OSSClient.newBuilder()
+            .credentialsProvider(
+                new StaticCredentialsProvider(
+                    credentials.get("AccessKeyId").asText(),
+                    credentials.get("AccessKeySecret").asText(),
+                    credentials.get("SecurityToken").asText()))
+            .region(oss.region())
+            .endpoint(oss.endpoint())
+            .usePathStyle(true)
+            .retryMaxAttempts(1)
+            .build()) {
+      GetBucketEncryptionRequest get =
+          GetBucketEncryptionRequest.newBuilder().bucket(BUCKET).build();
+      assertThat(
+              v2.getBucketEncryption(get)
+                  .serverSideEncryptionRule()
+                  .applyServerSideEncryptionByDefault()
+                  .sSEAlgorithm())
+          .isEqualTo("KMS");
+      clock.advance(Duration.ofSeconds(61));
+      Throwable thrown =
+          org.assertj.core.api.Assertions.catchThrowable(() -> v2.getBucketEncryption(get));
+      ServiceException error = null;
+      for (Throwable t = thrown; t != null && error == null; t = t.getCause()) {
+        error = t instanceof ServiceException service ? service : null;
+      }
+      assertThat(error).isNotNull();
+      assertThat(error.errorCode()).isEqualTo("SecurityTokenExpired");
     }
   }
 
