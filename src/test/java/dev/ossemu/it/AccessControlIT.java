@@ -31,8 +31,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Who may configure encryption, with the shipped example configuration: the owner, RAM users with
@@ -89,10 +87,7 @@ class AccessControlIT {
     return catchThrowableOfType(OSSException.class, call::run).getErrorCode();
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = SignVersion.class,
-      names = {"V1", "V4"})
+  @EachSignatureVersion
   void ramUsersMayDoOnlyWhatTheirPolicyAllows(SignVersion version) {
     OSS owner = client(version, "test-access-key", "test-secret-key", null);
     OSS reader = client(version, "reader-key", "reader-secret", null);
@@ -122,10 +117,7 @@ class AccessControlIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = SignVersion.class,
-      names = {"V1", "V4"})
+  @EachSignatureVersion
   void stsCredentialsActAsTheirRamUserUntilTheyExpire(SignVersion version) throws Exception {
     JsonNode credentials =
         issue("{\"ramUser\":\"main/reader\",\"durationSeconds\":60}").get("Credentials");
@@ -156,10 +148,7 @@ class AccessControlIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = SignVersion.class,
-      names = {"V1", "V4"})
+  @EachSignatureVersion
   void fixedStsCredentialsFromTheConfigurationWork(SignVersion version) {
     OSS sts = client(version, "STS.ci-reader", "ci-reader-secret", "ci-reader-token");
     try {

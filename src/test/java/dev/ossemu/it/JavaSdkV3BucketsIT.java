@@ -21,8 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Bucket calls, ownership and authentication errors as the Java SDK 3.x sees them. */
 class JavaSdkV3BucketsIT {
@@ -47,10 +45,7 @@ class JavaSdkV3BucketsIT {
     return JavaSdkV3Clients.client(oss, version, accessKeyId, secret);
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = SignVersion.class,
-      names = {"V1", "V4"})
+  @EachSignatureVersion
   void createsListsInspectsAndDeletesBuckets(SignVersion version) {
     OSS client = client(version, "test-access-key", "test-secret-key");
     try {
@@ -95,10 +90,7 @@ class JavaSdkV3BucketsIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = SignVersion.class,
-      names = {"V1", "V4"})
+  @EachSignatureVersion
   void headErrorsReachTheSdkThroughXOssErr(SignVersion version) {
     OSS client = client(version, "test-access-key", "test-secret-key");
     try {
@@ -111,10 +103,7 @@ class JavaSdkV3BucketsIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = SignVersion.class,
-      names = {"V1", "V4"})
+  @EachSignatureVersion
   void anotherAccountIsDeniedAndChangesNothing(SignVersion version) {
     OSS owner = client(version, "test-access-key", "test-secret-key");
     OSS other = client(version, "other-access-key", "other-secret-key");
@@ -156,10 +145,7 @@ class JavaSdkV3BucketsIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = SignVersion.class,
-      names = {"V1", "V4"})
+  @EachSignatureVersion
   void reportsBadCredentials(SignVersion version) {
     OSS wrongSecret = client(version, "test-access-key", "not-the-secret");
     OSS unknownKey = client(version, "unknown-key", "whatever");
@@ -180,10 +166,7 @@ class JavaSdkV3BucketsIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = SignVersion.class,
-      names = {"V1", "V4"})
+  @EachSignatureVersion
   void refusesRequestsSignedFarFromTheServerClock(SignVersion version) {
     try (OssEmulator skewed =
         OssEmulator.builder()

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Bucket default encryption driven by the official Java SDK 3.x, V1 and V4 signed. */
@@ -99,10 +98,7 @@ class JavaSdkV3EncryptionIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = SignVersion.class,
-      names = {"V1", "V4"})
+  @EachSignatureVersion
   void replacesThenDeletesTheRule(SignVersion version) {
     OSS client = owner(version);
     try {
@@ -133,10 +129,7 @@ class JavaSdkV3EncryptionIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = SignVersion.class,
-      names = {"V1", "V4"})
+  @EachSignatureVersion
   void rejectsInvalidRulesAndKeepsThePreviousOne(SignVersion version) {
     OSS client = owner(version);
     try {
@@ -173,10 +166,7 @@ class JavaSdkV3EncryptionIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = SignVersion.class,
-      names = {"V1", "V4"})
+  @EachSignatureVersion
   void answersNoSuchBucketForEveryEncryptionCall(SignVersion version) {
     OSS client = owner(version);
     try {

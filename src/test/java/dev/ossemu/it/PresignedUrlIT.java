@@ -27,8 +27,6 @@ import java.util.Date;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Presigned URLs made by the SDKs, fetched with a plain HTTP client: valid, tampered, expired. */
 class PresignedUrlIT {
@@ -110,10 +108,7 @@ class PresignedUrlIT {
     return new Date(System.currentTimeMillis() + seconds * 1000);
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = SignVersion.class,
-      names = {"V1", "V4"})
+  @EachSignatureVersion
   void getsAndPutsTheRuleThroughPresignedUrls(SignVersion version) throws Exception {
     String get = presign(version, "GET", 300);
     HttpResponse<String> read = send("GET", get, null);
@@ -126,10 +121,7 @@ class PresignedUrlIT {
     assertThat(send("GET", get, null).body()).contains("<SSEAlgorithm>SM4</SSEAlgorithm>");
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = SignVersion.class,
-      names = {"V1", "V4"})
+  @EachSignatureVersion
   void refusesATamperedUrlAndChangesNothing(SignVersion version) throws Exception {
     String put = presign(version, "PUT", 300);
     String parameter = version == SignVersion.V1 ? "Signature=" : "x-oss-signature=";
@@ -145,10 +137,7 @@ class PresignedUrlIT {
         .contains("<SSEAlgorithm>AES256</SSEAlgorithm>");
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = SignVersion.class,
-      names = {"V1", "V4"})
+  @EachSignatureVersion
   void refusesAnExpiredUrl(SignVersion version) throws Exception {
     String get = presign(version, "GET", 60);
     clock.advance(Duration.ofMinutes(20));
@@ -182,10 +171,7 @@ class PresignedUrlIT {
     assertThat(range.body()).contains("<EC>0002-00000232</EC>");
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = SignVersion.class,
-      names = {"V1", "V4"})
+  @EachSignatureVersion
   void checksTheJavaSdksPresignedObjectUrls(SignVersion version) throws Exception {
     String url = presignObject(version, HttpMethod.GET, "report.pdf", inSeconds(60)).toString();
 
