@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param accounts the accounts, each owning its own buckets
  * @param buckets buckets that exist at start and after every reset
  * @param stsCredentials fixed temporary credentials of RAM users
- * @param maxBodyBytes the largest request body accepted
+ * @param maxBodyBytes the largest document body (bucket configuration XML) accepted
+ * @param maxStorageBytes the bound on all stored object bodies together
  * @param admin whether the admin API under {@code /_emulator/} answers
  * @param adminToken the bearer token the admin API requires, or null for none
  * @param journalSize how many requests the journal keeps
@@ -31,6 +32,7 @@ public record EmulatorConfig(
     List<InitialBucket> buckets,
     List<StsCredentials.Temporary> stsCredentials,
     int maxBodyBytes,
+    long maxStorageBytes,
     boolean admin,
     String adminToken,
     int journalSize,
@@ -75,6 +77,9 @@ public record EmulatorConfig(
     }
     if (maxBodyBytes <= 0) {
       throw new IllegalArgumentException("maxBodyBytes must be positive");
+    }
+    if (maxStorageBytes <= 0) {
+      throw new IllegalArgumentException("maxStorageBytes must be positive");
     }
     if (journalSize < 0) {
       throw new IllegalArgumentException("journalSize must not be negative");

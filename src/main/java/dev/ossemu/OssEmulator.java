@@ -8,9 +8,12 @@ import dev.ossemu.admin.JournalEntry;
 import dev.ossemu.admin.RequestJournal;
 import dev.ossemu.auth.Accounts;
 import dev.ossemu.auth.StsCredentials;
+import dev.ossemu.blob.StorageQuota;
 import dev.ossemu.bucket.Bucket;
 import dev.ossemu.bucket.BucketStore;
 import dev.ossemu.bucket.InMemoryBucketStore;
+import dev.ossemu.object.InMemoryObjectStore;
+import dev.ossemu.object.ObjectStore;
 import dev.ossemu.server.NettyServer;
 import dev.ossemu.server.OssChannelInitializer;
 import dev.ossemu.service.OssService;
@@ -27,6 +30,8 @@ import java.util.Set;
 public final class OssEmulator implements AutoCloseable {
   private final EmulatorConfig config;
   private final BucketStore store = new InMemoryBucketStore();
+  private final StorageQuota quota;
+  private final ObjectStore objects;
   private final RequestJournal journal;
   private final Faults faults = new Faults();
   private final Accounts accounts;
@@ -36,6 +41,8 @@ public final class OssEmulator implements AutoCloseable {
   OssEmulator(EmulatorConfig config) {
     this.config = config;
     this.journal = new RequestJournal(config.journalSize());
+    this.quota = new StorageQuota(config.maxStorageBytes());
+    this.objects = new InMemoryObjectStore(quota);
     this.accounts = new Accounts(config.accounts());
     config.stsCredentials().forEach(sts::add);
     createInitialBuckets();
@@ -77,6 +84,7 @@ public final class OssEmulator implements AutoCloseable {
             config.region(),
             config.clock(),
             store,
+            objects,
             Set.of(config.host().toLowerCase(Locale.ROOT)),
             journal,
             faults,
@@ -86,7 +94,7 @@ public final class OssEmulator implements AutoCloseable {
           NettyServer.bind(
               config.host(),
               config.port(),
-              new OssChannelInitializer(service, config.maxBodyBytes(), config.clock()));
+              new OssChannelInitializer(service, quota, config.maxBodyBytes(), config.clock()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while binding", e);
@@ -135,9 +143,13 @@ public final class OssEmulator implements AutoCloseable {
     return config;
   }
 
-  /** Everything back to the start state: buckets as configured, empty journal, no faults. */
+  /**
+   * Everything back to the start state: buckets as configured, no objects or uploads, empty
+   * journal, no faults.
+   */
   public void reset() {
     store.clear();
+    objects.clear();
     journal.clear();
     faults.clear();
     createInitialBuckets();

@@ -4,6 +4,7 @@ import dev.ossemu.admin.RequestJournal;
 import dev.ossemu.auth.Account;
 import dev.ossemu.auth.Accounts;
 import dev.ossemu.auth.StsCredentials;
+import dev.ossemu.blob.StorageQuota;
 import dev.ossemu.bucket.EncryptionRule;
 import dev.ossemu.service.BucketNames;
 import java.time.Clock;
@@ -24,6 +25,7 @@ public final class OssEmulatorBuilder {
   private final List<EmulatorConfig.InitialBucket> buckets = new ArrayList<>();
   private final List<StsCredentials.Temporary> stsCredentials = new ArrayList<>();
   private int maxBodyBytes = EmulatorConfig.DEFAULT_MAX_BODY_BYTES;
+  private long maxStorageBytes = StorageQuota.DEFAULT_BYTES;
   private boolean admin = true;
   private String adminToken;
   private int journalSize = RequestJournal.DEFAULT_CAPACITY;
@@ -124,6 +126,12 @@ public final class OssEmulatorBuilder {
     return this;
   }
 
+  /** The bound on all stored object bodies together (default 512 MiB). */
+  public OssEmulatorBuilder maxStorageBytes(long bytes) {
+    this.maxStorageBytes = bytes;
+    return this;
+  }
+
   /** Whether {@code /_emulator/} answers (default true); off, its paths answer 404. */
   public OssEmulatorBuilder admin(boolean enabled) {
     this.admin = enabled;
@@ -170,6 +178,7 @@ public final class OssEmulatorBuilder {
             buckets,
             stsCredentials,
             maxBodyBytes,
+            maxStorageBytes,
             admin,
             adminToken == null || adminToken.isEmpty() ? null : adminToken,
             journalSize,

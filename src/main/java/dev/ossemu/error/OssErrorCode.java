@@ -16,6 +16,46 @@ public enum OssErrorCode {
       "0015-00000104"),
   BUCKET_NOT_EMPTY(
       "BucketNotEmpty", 409, "The bucket has objects. Please delete them first.", "0015-00000301"),
+  NO_SUCH_KEY("NoSuchKey", 404, "The specified key does not exist.", "0026-00000001"),
+  NO_SUCH_UPLOAD(
+      "NoSuchUpload",
+      404,
+      "The specified upload does not exist. The upload ID may be invalid, or the upload may have"
+          + " been aborted or completed.",
+      null),
+  INVALID_OBJECT_NAME(
+      "InvalidObjectName", 400, "The specified object is not valid.", "0016-00000005"),
+  INVALID_PART(
+      "InvalidPart",
+      400,
+      "One or more of the specified parts could not be found or the specified entity tag might"
+          + " not have matched the part's entity tag.",
+      null),
+  INVALID_PART_ORDER(
+      "InvalidPartOrder",
+      400,
+      "The list of parts was not in ascending order. Parts list must specified in order by part"
+          + " number.",
+      null),
+  ENTITY_TOO_SMALL(
+      "EntityTooSmall", 400, "Your proposed upload smaller than the minimum allowed size.", null),
+  INVALID_RANGE("InvalidRange", 416, "The requested range cannot be satisfied.", null),
+  PRECONDITION_FAILED(
+      "PreconditionFailed",
+      412,
+      "At least one of the pre-conditions you specified did not hold.",
+      null),
+  POSITION_NOT_EQUAL_TO_LENGTH(
+      "PositionNotEqualToLength", 409, "Position is not equal to file length.", null),
+  OBJECT_NOT_APPENDABLE(
+      "ObjectNotAppendable", 409, "The operation is not valid for the object.", null),
+  FILE_ALREADY_EXISTS(
+      "FileAlreadyExists",
+      409,
+      "The object you specified already exists and can not be overwritten.",
+      null),
+  INSUFFICIENT_STORAGE(
+      "InsufficientStorage", 507, "The emulator's object storage limit is reached.", null),
   INVALID_BUCKET_NAME(
       "InvalidBucketName", 400, "The specified bucket is not valid.", "0015-00000001"),
   TOO_MANY_BUCKETS(

@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import java.nio.ByteBuffer;
 import java.util.Date;
 import java.util.Map;
 
@@ -35,7 +36,7 @@ final class HttpResponses {
         new DefaultFullHttpResponse(
             version,
             HttpResponseStatus.valueOf(response.status()),
-            Unpooled.wrappedBuffer(response.body()));
+            Unpooled.wrappedBuffer(response.content().toArray(new ByteBuffer[0])));
     HttpHeaders headers = http.headers();
     headers.set("Server", SERVER);
     headers.set("Date", DateFormatter.format(new Date(nowMillis)));
@@ -43,7 +44,7 @@ final class HttpResponses {
     for (Map.Entry<String, String> header : response.headers().entrySet()) {
       headers.set(header.getKey(), header.getValue());
     }
-    headers.setInt("Content-Length", response.body().length);
+    headers.set("Content-Length", response.contentLength());
     if (keepAlive) {
       headers.set("Connection", HttpHeaderValues.KEEP_ALIVE);
     }

@@ -7,15 +7,14 @@ import dev.ossemu.request.OssRequest;
 import dev.ossemu.request.OssResponse;
 import dev.ossemu.service.OssService;
 import dev.ossemu.service.Outcome;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import java.io.IOException;
 import java.time.Clock;
@@ -25,12 +24,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The boundary between Netty and the plain-Java chain. It copies the aggregated request into an
- * {@link OssRequest} (so buffer ownership ends here and {@link SimpleChannelInboundHandler}
- * releases the request), asks the {@link OssService}, and writes the answer. Everything is in
- * memory, so it runs on the event loop without blocking it.
+ * The boundary between Netty and the plain-Java chain. It turns an assembled request (whose body
+ * the {@link OssBodyAssembler} already copied out of Netty's buffers) into an {@link OssRequest},
+ * asks the {@link OssService}, and writes the answer. Everything is in memory, so it runs on the
+ * event loop without blocking it.
  */
-public final class OssHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(OssHttpHandler.class);
 
   /** Bound on header lines per request; OSS SDK requests carry about ten. */
@@ -45,10 +44,11 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
   }
 
   @Override
-  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+  protected void channelRead0(ChannelHandlerContext ctx, AssembledRequest assembled) {
+    HttpRequest request = assembled.head();
     long now = clock.millis();
     String requestId = RequestIds.next(now);
-    Outcome outcome = answer(request, requestId);
+    Outcome outcome = answer(assembled, requestId);
     if (outcome.resetConnection()) {
       // An injected fault: a TCP reset, as a crashed or overloaded server would leave behind.
       ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
@@ -72,7 +72,8 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
     }
   }
 
-  private Outcome answer(FullHttpRequest request, String requestId) {
+  private Outcome answer(AssembledRequest assembled, String requestId) {
+    HttpRequest request = assembled.head();
     String host = request.headers().get("host", "");
     boolean head = "HEAD".equals(request.method().name());
     DecoderResult decoded = request.decoderResult();
@@ -91,9 +92,14 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
     for (Map.Entry<String, String> header : request.headers()) {
       headers.add(header.getKey(), header.getValue());
     }
-    byte[] body = ByteBufUtil.getBytes(request.content());
     return service.exchange(
-        OssRequest.of(requestId, request.method().name(), request.uri(), headers, body));
+        OssRequest.of(
+            requestId,
+            request.method().name(),
+            request.uri(),
+            headers,
+            assembled.body(),
+            assembled.upload()));
   }
 
   private OssResponse reject(String message, String requestId, String host, boolean head) {

@@ -1,7 +1,8 @@
 package dev.ossemu.server;
 
+import dev.ossemu.blob.StorageQuota;
+import dev.ossemu.http.OssBodyAssembler;
 import dev.ossemu.http.OssHttpHandler;
-import dev.ossemu.http.OssObjectAggregator;
 import dev.ossemu.service.OssService;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -13,9 +14,9 @@ import java.time.Clock;
 
 /**
  * The request pipeline: codec (bounded request line and headers), keep-alive (the only owner of
- * {@code Connection} and closing), a bounded aggregator answering oversize with an OSS error, and
- * the OSS handler. Typed on {@link Channel} so that tests install the whole pipeline in an
- * EmbeddedChannel.
+ * {@code Connection} and closing), the body assembler (object uploads streamed into storage,
+ * documents bounded, oversize answered with an OSS error), and the OSS handler. Typed on {@link
+ * Channel} so that tests install the whole pipeline in an EmbeddedChannel.
  */
 public final class OssChannelInitializer extends ChannelInitializer<Channel> {
   /** Long enough for any presigned URL an SDK builds. */
@@ -24,11 +25,18 @@ public final class OssChannelInitializer extends ChannelInitializer<Channel> {
   static final int MAX_HEADER_SIZE = 16 * 1024;
 
   private final OssService service;
+  private final StorageQuota quota;
   private final int maxBodyBytes;
   private final Clock clock;
 
-  public OssChannelInitializer(OssService service, int maxBodyBytes, Clock clock) {
+  /**
+   * @param quota the bound on stored object bodies
+   * @param maxBodyBytes the largest document body (bucket configuration XML)
+   */
+  public OssChannelInitializer(
+      OssService service, StorageQuota quota, int maxBodyBytes, Clock clock) {
     this.service = service;
+    this.quota = quota;
     this.maxBodyBytes = maxBodyBytes;
     this.clock = clock;
   }
@@ -42,7 +50,7 @@ public final class OssChannelInitializer extends ChannelInitializer<Channel> {
                 .setMaxInitialLineLength(MAX_INITIAL_LINE_LENGTH)
                 .setMaxHeaderSize(MAX_HEADER_SIZE)));
     pipeline.addLast(new HttpServerKeepAliveHandler());
-    pipeline.addLast(new OssObjectAggregator(maxBodyBytes, service, clock));
+    pipeline.addLast(new OssBodyAssembler(service, quota, maxBodyBytes, clock));
     pipeline.addLast(new OssHttpHandler(service, clock));
   }
 }

@@ -8,10 +8,13 @@ import dev.ossemu.auth.Accounts;
 import dev.ossemu.auth.Authenticator;
 import dev.ossemu.auth.Principal;
 import dev.ossemu.auth.StsCredentials;
+import dev.ossemu.blob.StorageQuota;
 import dev.ossemu.bucket.BucketStore;
 import dev.ossemu.error.ErrorRenderer;
 import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
+import dev.ossemu.object.InMemoryObjectStore;
+import dev.ossemu.object.ObjectStore;
 import dev.ossemu.operation.BucketAccess;
 import dev.ossemu.operation.BucketEncryptionOperations;
 import dev.ossemu.operation.BucketOperations;
@@ -19,6 +22,7 @@ import dev.ossemu.operation.OssCall;
 import dev.ossemu.operation.ServiceOperations;
 import dev.ossemu.request.OssRequest;
 import dev.ossemu.request.OssResponse;
+import dev.ossemu.request.QueryParameters;
 import dev.ossemu.request.Target;
 import dev.ossemu.routing.Addressing;
 import dev.ossemu.routing.Route;
@@ -62,6 +66,7 @@ public final class OssService {
         region,
         clock,
         store,
+        new InMemoryObjectStore(new StorageQuota(StorageQuota.DEFAULT_BYTES)),
         serviceHosts,
         new RequestJournal(0),
         new Faults(),
@@ -72,6 +77,7 @@ public final class OssService {
    * The full service.
    *
    * @param sts the temporary credentials handed out to RAM users
+   * @param objects the objects and multipart uploads
    * @param journal where every OSS request is recorded
    * @param faults the faults to inject
    * @param admin the admin API, or null for none (its paths are then ordinary OSS requests)
@@ -82,6 +88,7 @@ public final class OssService {
       String region,
       Clock clock,
       BucketStore store,
+      ObjectStore objects,
       Set<String> serviceHosts,
       RequestJournal journal,
       Faults faults,
@@ -101,6 +108,34 @@ public final class OssService {
     this.journal = journal;
     this.faults = faults;
     this.admin = admin;
+  }
+
+  /**
+   * How the body of a request about to arrive is taken in: object uploads are streamed into
+   * storage, everything else is a bounded document.
+   *
+   * @param rawUri the request target as sent
+   */
+  public BodyKind bodyKind(String method, String host, String rawUri) {
+    int question = rawUri.indexOf('?');
+    String path = question < 0 ? rawUri : rawUri.substring(0, question);
+    if (admin != null && AdminApi.isAdminPath(path)) {
+      return BodyKind.DOCUMENT;
+    }
+    QueryParameters query =
+        QueryParameters.parse(question < 0 ? "" : rawUri.substring(question + 1));
+    Target target = addressing.resolve(host, path);
+    if (target.isObject()) {
+      if (method.equals("POST") && query.has("uploadId")) {
+        return BodyKind.LARGE_DOCUMENT;
+      }
+      if (method.equals("PUT") || (method.equals("POST") && query.has("append"))) {
+        return BodyKind.UPLOAD;
+      }
+    }
+    return target.isBucket() && method.equals("POST") && query.has("delete")
+        ? BodyKind.LARGE_DOCUMENT
+        : BodyKind.DOCUMENT;
   }
 
   /** Answers one request; never throws. */

@@ -2,6 +2,7 @@ package dev.ossemu.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ossemu.blob.StorageQuota;
 import dev.ossemu.server.OssChannelInitializer;
 import dev.ossemu.service.OssService;
 import io.netty.buffer.ByteBuf;
@@ -35,7 +36,10 @@ final class EmbeddedPipeline implements AutoCloseable {
       new EmbeddedChannel(new HttpResponseDecoder(), new HttpObjectAggregator(1 << 20));
 
   EmbeddedPipeline(OssService service, Clock clock, int maxBodyBytes) {
-    server = new EmbeddedChannel(new OssChannelInitializer(service, maxBodyBytes, clock));
+    server =
+        new EmbeddedChannel(
+            new OssChannelInitializer(
+                service, new StorageQuota(StorageQuota.DEFAULT_BYTES), maxBodyBytes, clock));
   }
 
   /** Writes raw bytes and returns every response the server wrote. */

@@ -1,0 +1,72 @@
+package dev.ossemu.blob;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An object body: immutable chunks of at most {@link BlobBuilder#CHUNK_BYTES}, never one large
+ * array, with the checksums computed while it arrived. Reading hands out read-only views, so a body
+ * is never copied on its way out.
+ *
+ * @param chunks the bytes, in order
+ * @param length the total length
+ * @param md5 the MD5 digest
+ * @param crc64 the CRC-64/ECMA-182 as OSS prints it
+ */
+public record Blob(List<byte[]> chunks, long length, byte[] md5, String crc64) {
+
+  public Blob {
+    chunks = List.copyOf(chunks);
+  }
+
+  /** An empty body. */
+  public static Blob empty() {
+    return new BlobBuilder(null).build();
+  }
+
+  /** The bytes from {@code start} (inclusive) to {@code end} (exclusive), as read-only views. */
+  public List<ByteBuffer> slices(long start, long end) {
+    List<ByteBuffer> out = new ArrayList<>();
+    long position = 0;
+    for (byte[] chunk : chunks) {
+      long chunkEnd = position + chunk.length;
+      if (chunkEnd > start && position < end) {
+        int from = (int) Math.max(0, start - position);
+        int to = (int) Math.min(chunk.length, end - position);
+        out.add(ByteBuffer.wrap(chunk, from, to - from).asReadOnlyBuffer());
+      }
+      position = chunkEnd;
+      if (position >= end) {
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** The whole body as read-only views. */
+  public List<ByteBuffer> slices() {
+    return slices(0, length);
+  }
+
+  /** The whole body in one array: only for small documents, never for object bodies. */
+  public byte[] toByteArray() {
+    byte[] out = new byte[Math.toIntExact(length)];
+    int position = 0;
+    for (byte[] chunk : chunks) {
+      System.arraycopy(chunk, 0, out, position, chunk.length);
+      position += chunk.length;
+    }
+    return out;
+  }
+
+  /** The quoted upper-case MD5 hex OSS uses as the ETag of a simple upload. */
+  public String etag() {
+    StringBuilder out = new StringBuilder(34).append('"');
+    for (byte b : md5) {
+      out.append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)));
+      out.append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+    }
+    return out.append('"').toString();
+  }
+}

@@ -1,0 +1,96 @@
+package dev.ossemu.blob;
+
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Assembles a {@link Blob} from pieces as they arrive from the network, reserving quota as it grows
+ * and checksumming on the way, so nothing has to be read twice.
+ */
+public final class BlobBuilder {
+  /** Chunks are at most this large, so no body lives in one big array. */
+  public static final int CHUNK_BYTES = 64 * 1024;
+
+  private final StorageQuota quota;
+  private final List<byte[]> chunks = new ArrayList<>();
+  private final MessageDigest md5;
+  private final Crc64 crc = new Crc64();
+  private byte[] current = new byte[0];
+  private int fill;
+  private long length;
+
+  /**
+   * @param quota where space is reserved, or null for bodies that are not stored
+   */
+  public BlobBuilder(StorageQuota quota) {
+    this.quota = quota;
+    try {
+      this.md5 = MessageDigest.getInstance("MD5");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("MD5 is part of every JRE", e);
+    }
+  }
+
+  /** Appends bytes; may throw the quota's OSS error, after which the builder must be discarded. */
+  public void append(ByteBuffer bytes) {
+    while (bytes.hasRemaining()) {
+      if (fill == current.length) {
+        newChunk();
+      }
+      int n = Math.min(bytes.remaining(), current.length - fill);
+      bytes.get(current, fill, n);
+      md5.update(current, fill, n);
+      crc.update(current, fill, n);
+      fill += n;
+      length += n;
+    }
+  }
+
+  public void append(byte[] bytes) {
+    append(ByteBuffer.wrap(bytes));
+  }
+
+  /** Appends a whole blob (for copies and multipart completion). */
+  public void append(Blob blob) {
+    for (ByteBuffer slice : blob.slices()) {
+      append(slice);
+    }
+  }
+
+  private void newChunk() {
+    if (quota != null) {
+      quota.reserve(CHUNK_BYTES);
+    }
+    current = new byte[CHUNK_BYTES];
+    chunks.add(current);
+    fill = 0;
+  }
+
+  public long length() {
+    return length;
+  }
+
+  /** The body; trims the last chunk and gives its unused reservation back. */
+  public Blob build() {
+    if (!chunks.isEmpty() && fill < current.length) {
+      byte[] trimmed = new byte[fill];
+      System.arraycopy(current, 0, trimmed, 0, fill);
+      chunks.set(chunks.size() - 1, trimmed);
+      if (quota != null) {
+        quota.release(CHUNK_BYTES - fill);
+      }
+    }
+    return new Blob(chunks, length, md5.digest(), crc.value());
+  }
+
+  /** Gives back every reservation of an upload that was refused or abandoned. */
+  public void discard() {
+    if (quota != null) {
+      quota.release((long) chunks.size() * CHUNK_BYTES);
+    }
+    chunks.clear();
+  }
+}

@@ -1,0 +1,172 @@
+package dev.ossemu.http;
+
+import dev.ossemu.blob.BlobBuilder;
+import dev.ossemu.blob.StorageQuota;
+import dev.ossemu.error.OssErrorCode;
+import dev.ossemu.error.OssException;
+import dev.ossemu.request.OssResponse;
+import dev.ossemu.service.BodyKind;
+import dev.ossemu.service.OssService;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+
+/**
+ * Takes in request bodies as they arrive. An object upload goes chunk by chunk into storage
+ * (bounded by the {@link StorageQuota}), a document into a bounded buffer; each network buffer is
+ * copied and released at once. Past a bound the client gets an OSS error straight away and the rest
+ * of the body is discarded unread; {@code Expect: 100-continue} is answered here.
+ */
+public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
+  /** OSS's limit for a single PutObject or part: 5 GiB. */
+  static final long MAX_UPLOAD_BYTES = 5L * 1024 * 1024 * 1024;
+
+  /** Documents listing many entries (1000 keys to delete, 10000 parts) need more room. */
+  static final int LARGE_DOCUMENT_BYTES = 2 * 1024 * 1024;
+
+  private final OssService service;
+  private final StorageQuota quota;
+  private final int maxDocumentBytes;
+  private final Clock clock;
+  private HttpRequest head;
+  private BlobBuilder body;
+  private boolean upload;
+  private long limit;
+  private boolean discarding;
+
+  public OssBodyAssembler(
+      OssService service, StorageQuota quota, int maxDocumentBytes, Clock clock) {
+    this.service = service;
+    this.quota = quota;
+    this.maxDocumentBytes = maxDocumentBytes;
+    this.clock = clock;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    try {
+      if (msg instanceof HttpRequest request) {
+        start(ctx, request);
+      }
+      if (msg instanceof HttpContent content && head != null) {
+        append(ctx, content);
+      }
+    } finally {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  private void start(ChannelHandlerContext ctx, HttpRequest request) {
+    discard();
+    head = request;
+    discarding = false;
+    if (request.decoderResult().isFailure()) {
+      // The decoder skips the rest of such a request: answer it now (InvalidRequest).
+      head = null;
+      ctx.fireChannelRead(new AssembledRequest(request, new byte[0], null));
+      return;
+    }
+    BodyKind kind =
+        service.bodyKind(request.method().name(), request.headers().get("host", ""), request.uri());
+    upload = kind == BodyKind.UPLOAD;
+    limit =
+        switch (kind) {
+          case UPLOAD -> MAX_UPLOAD_BYTES;
+          case LARGE_DOCUMENT -> Math.max(maxDocumentBytes, LARGE_DOCUMENT_BYTES);
+          case DOCUMENT -> maxDocumentBytes;
+        };
+    body = new BlobBuilder(upload ? quota : null);
+    if (HttpUtil.getContentLength(request, -1L) > limit) {
+      refuse(ctx, OssException.of(OssErrorCode.ENTITY_TOO_LARGE).build());
+    } else if (HttpUtil.is100ContinueExpected(request)) {
+      ctx.writeAndFlush(
+          new DefaultFullHttpResponse(request.protocolVersion(), HttpResponseStatus.CONTINUE));
+    }
+  }
+
+  private void append(ChannelHandlerContext ctx, HttpContent content) {
+    if (!discarding) {
+      ByteBuf bytes = content.content();
+      if (body.length() + bytes.readableBytes() > limit) {
+        refuse(ctx, OssException.of(OssErrorCode.ENTITY_TOO_LARGE).build());
+      } else {
+        try {
+          for (ByteBuffer nio : bytes.nioBuffers()) {
+            body.append(nio);
+          }
+        } catch (OssException e) {
+          refuse(ctx, e); // the storage quota is full
+        }
+      }
+    }
+    if (content instanceof LastHttpContent) {
+      finish(ctx, content);
+    }
+  }
+
+  private void finish(ChannelHandlerContext ctx, HttpContent last) {
+    HttpRequest request = head;
+    head = null;
+    if (discarding) {
+      discard();
+      return;
+    }
+    if (last.decoderResult().isFailure()) {
+      request.setDecoderResult(last.decoderResult());
+    }
+    BlobBuilder assembled = body;
+    body = null;
+    if (upload) {
+      ctx.fireChannelRead(new AssembledRequest(request, new byte[0], assembled.build()));
+    } else {
+      ctx.fireChannelRead(new AssembledRequest(request, documentBytes(assembled), null));
+    }
+  }
+
+  private static byte[] documentBytes(BlobBuilder builder) {
+    return builder.build().toByteArray();
+  }
+
+  /**
+   * Answers with an OSS error before the body is complete. Bytes still on the wire are skipped,
+   * which keeps the connection in step for a keep-alive client; otherwise it is closed, as Netty's
+   * aggregator does.
+   */
+  private void refuse(ChannelHandlerContext ctx, OssException error) {
+    discarding = true;
+    discard();
+    boolean keepAlive = HttpUtil.isKeepAlive(head) || HttpUtil.is100ContinueExpected(head);
+    long now = clock.millis();
+    String requestId = RequestIds.next(now);
+    boolean isHead = "HEAD".equals(head.method().name());
+    OssResponse response =
+        service.errors().render(error, requestId, head.headers().get("host", ""), isHead);
+    ctx.writeAndFlush(
+            HttpResponses.toHttp(response, head.protocolVersion(), requestId, now, keepAlive))
+        .addListener(
+            keepAlive ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
+  }
+
+  private void discard() {
+    if (body != null) {
+      body.discard();
+      body = null;
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    discard();
+    super.channelInactive(ctx);
+  }
+}
