@@ -1,6 +1,7 @@
 package dev.ossemu.blob;
 
 import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +19,26 @@ public record Blob(List<byte[]> chunks, long length, byte[] md5, String crc64) {
 
   public Blob {
     chunks = List.copyOf(chunks);
+  }
+
+  /**
+   * Bodies one after the other, sharing their chunks (nothing is copied); the checksums are
+   * computed over the joined bytes.
+   */
+  public static Blob concat(List<Blob> parts) {
+    MessageDigest md5 = BlobBuilder.md5();
+    Crc64 crc = new Crc64();
+    List<byte[]> chunks = new ArrayList<>();
+    long length = 0;
+    for (Blob part : parts) {
+      for (byte[] chunk : part.chunks()) {
+        md5.update(chunk);
+        crc.update(chunk, 0, chunk.length);
+        chunks.add(chunk);
+      }
+      length += part.length();
+    }
+    return new Blob(chunks, length, md5.digest(), crc.value());
   }
 
   /** An empty body. */

@@ -27,8 +27,12 @@ public final class BlobBuilder {
    */
   public BlobBuilder(StorageQuota quota) {
     this.quota = quota;
+    this.md5 = md5();
+  }
+
+  static MessageDigest md5() {
     try {
-      this.md5 = MessageDigest.getInstance("MD5");
+      return MessageDigest.getInstance("MD5");
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("MD5 is part of every JRE", e);
     }

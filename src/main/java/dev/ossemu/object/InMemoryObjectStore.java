@@ -13,8 +13,8 @@ import java.util.function.UnaryOperator;
 
 /** Objects in memory, bounded by a {@link StorageQuota}. */
 public final class InMemoryObjectStore implements ObjectStore {
-  /** UTF-8 byte order is code point order, which UTF-16 {@code compareTo} is not. */
-  static final Comparator<String> UTF8_ORDER =
+  /** Key order: UTF-8 byte order, which is code point order (UTF-16 {@code compareTo} is not). */
+  public static final Comparator<String> UTF8_ORDER =
       (a, b) -> {
         int i = 0;
         int j = 0;

@@ -25,6 +25,11 @@ public final class BucketAccess {
     return store;
   }
 
+  /** The bucket of the call, whoever owns it; object operations check access themselves. */
+  public Bucket existing(OssCall call) {
+    return store.find(call.bucket()).orElseThrow(() -> OssException.noSuchBucket(call.bucket()));
+  }
+
   /** The bucket of the call, which the caller must own. */
   public Bucket owned(OssCall call) {
     Bucket bucket =

@@ -3,6 +3,7 @@ package dev.ossemu.operation;
 import dev.ossemu.bucket.Bucket;
 import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
+import dev.ossemu.object.ObjectStore;
 import dev.ossemu.request.OssResponse;
 import dev.ossemu.xml.AccessControlPolicy;
 import dev.ossemu.xml.LocationConstraint;
@@ -18,12 +19,15 @@ public final class BucketOperations {
   static final int MAX_BUCKETS_PER_ACCOUNT = 100;
 
   private final BucketAccess access;
+  private final ObjectStore objects;
   private final XmlCodec xml;
   private final String region;
   private final Clock clock;
 
-  public BucketOperations(BucketAccess access, XmlCodec xml, String region, Clock clock) {
+  public BucketOperations(
+      BucketAccess access, ObjectStore objects, XmlCodec xml, String region, Clock clock) {
     this.access = access;
+    this.objects = objects;
     this.xml = xml;
     this.region = region;
     this.clock = clock;
@@ -86,12 +90,18 @@ public final class BucketOperations {
     }
   }
 
-  /** DeleteBucket (spec §5): 204. */
+  /** DeleteBucket (spec §5): 204; 409 BucketNotEmpty while objects or uploads remain. */
   public OssResponse deleteBucket(OssCall call) {
     access.owned(call);
+    if (!objects.isEmpty(call.bucket())) {
+      throw OssException.of(OssErrorCode.BUCKET_NOT_EMPTY)
+          .extra("BucketName", call.bucket())
+          .build();
+    }
     if (!access.store().delete(call.bucket())) {
       throw OssException.noSuchBucket(call.bucket());
     }
+    objects.dropBucket(call.bucket());
     return OssResponse.empty(204);
   }
 

@@ -64,13 +64,23 @@ public final class Router {
       }
     }
     for (QueryParameters.Parameter parameter : query.all()) {
-      // An OSS sub-resource we do not serve must not fall through to the plain bucket action:
-      // GET /?lifecycle is not GetBucket.
-      if (SubResources.isListed(parameter.name()) && !parameter.name().startsWith("response-")) {
+      // An OSS sub-resource we do not serve must not fall through to the plain action:
+      // GET /?lifecycle is not ListObjects.
+      if (SubResources.isListed(parameter.name()) && !isArgument(parameter.name())) {
         return parameter.name();
       }
     }
     return null;
+  }
+
+  /** Listed names that are arguments of a served action, never an action of their own. */
+  private static boolean isArgument(String name) {
+    return name.startsWith("response-")
+        || name.equals("continuation-token")
+        || name.equals("partNumber")
+        || name.equals("position")
+        || name.equals("security-token")
+        || name.equals("versionId");
   }
 
   private static Shape shapeOf(Target target) {

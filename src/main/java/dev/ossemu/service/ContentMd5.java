@@ -29,7 +29,8 @@ final class ContentMd5 {
       // spec §9.3: EC 0017-00000502, the header is not base64 of 16 bytes.
       throw OssException.of(OssErrorCode.INVALID_DIGEST).ec("0017-00000502").build();
     }
-    if (!MessageDigest.isEqual(expected, md5(request.body()))) {
+    byte[] actual = request.upload() != null ? request.upload().md5() : md5(request.body());
+    if (!MessageDigest.isEqual(expected, actual)) {
       throw OssException.of(OssErrorCode.INVALID_DIGEST).ec("0017-00000503").build();
     }
   }

@@ -18,6 +18,11 @@ import dev.ossemu.object.ObjectStore;
 import dev.ossemu.operation.BucketAccess;
 import dev.ossemu.operation.BucketEncryptionOperations;
 import dev.ossemu.operation.BucketOperations;
+import dev.ossemu.operation.MultipartListOperations;
+import dev.ossemu.operation.MultipartOperations;
+import dev.ossemu.operation.ObjectListOperations;
+import dev.ossemu.operation.ObjectOperations;
+import dev.ossemu.operation.ObjectWriteOperations;
 import dev.ossemu.operation.OssCall;
 import dev.ossemu.operation.ServiceOperations;
 import dev.ossemu.request.OssRequest;
@@ -48,6 +53,7 @@ public final class OssService {
   private final RequestJournal journal;
   private final Faults faults;
   private final AdminApi admin;
+  private final StorageQuota quota;
 
   /**
    * A service without the admin API, journal or faults: the plain OSS chain.
@@ -96,12 +102,23 @@ public final class OssService {
     XmlCodec xml = new XmlCodec();
     BucketAccess access = new BucketAccess(store);
     this.addressing = new Addressing(serviceHosts);
+    ObjectOperations single = new ObjectOperations(access, objects, clock);
+    ObjectWriteOperations writes = new ObjectWriteOperations(access, objects, single, xml);
+    MultipartOperations multipart =
+        new MultipartOperations(access, objects, single, writes, xml, clock);
     this.router =
         new Router(
             RouteTable.of(
                 new ServiceOperations(store, xml),
-                new BucketOperations(access, xml, region, clock),
-                new BucketEncryptionOperations(access, xml)));
+                new BucketOperations(access, objects, xml, region, clock),
+                new BucketEncryptionOperations(access, xml),
+                new ObjectRoutes(
+                    single,
+                    writes,
+                    new ObjectListOperations(access, objects, xml),
+                    multipart,
+                    new MultipartListOperations(access, objects, multipart, xml))));
+    this.quota = objects.quota();
     this.authenticator = new Authenticator(accounts, sts, region, clock);
     this.errors = new ErrorRenderer(xml);
     this.clock = clock;
@@ -163,6 +180,10 @@ public final class OssService {
     }
     if (request.isHead()) {
       response = response.withoutBody();
+    }
+    if (request.upload() != null && response.status() >= 300) {
+      // A refused upload is stored nowhere: give its reserved space back.
+      quota.release(request.upload().length());
     }
     long micros = (System.nanoTime() - startNanos) / 1000;
     journal.record(trace.toEntry(request, response, clock.instant(), micros));

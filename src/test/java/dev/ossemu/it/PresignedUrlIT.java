@@ -12,6 +12,7 @@ import com.aliyun.oss.model.GeneratePresignedUrlRequest;
 import com.aliyun.sdk.service.oss2.OSSClient;
 import com.aliyun.sdk.service.oss2.credentials.StaticCredentialsProvider;
 import com.aliyun.sdk.service.oss2.models.HeadObjectRequest;
+import com.aliyun.sdk.service.oss2.models.PutObjectRequest;
 import dev.ossemu.OssEmulator;
 import dev.ossemu.bucket.EncryptionRule;
 import dev.ossemu.bucket.SseAlgorithm;
@@ -173,11 +174,14 @@ class PresignedUrlIT {
 
   @EachSignatureVersion
   void checksTheJavaSdksPresignedObjectUrls(SignVersion version) throws Exception {
+    String put = presignObject(version, HttpMethod.PUT, "report.pdf", inSeconds(60)).toString();
+    assertThat(send("PUT", put, "quarterly numbers").statusCode()).isEqualTo(200);
     String url = presignObject(version, HttpMethod.GET, "report.pdf", inSeconds(60)).toString();
 
-    // Objects are not emulated yet: a correctly signed URL gets past the signature check and is
-    // answered 501; a forged or expired one is refused at the signature check.
-    assertThat(send("GET", url, null).statusCode()).isEqualTo(501);
+    HttpResponse<String> read = send("GET", url, null);
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.body()).isEqualTo("quarterly numbers");
+    assertThat(read.headers().firstValue("x-oss-server-side-encryption")).contains("AES256");
     HttpResponse<String> forged = send("GET", url.replace("report.pdf", "other.pdf"), null);
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(forged.body()).contains("<Code>SignatureDoesNotMatch</Code>");
@@ -202,9 +206,13 @@ class PresignedUrlIT {
           v2.presign(HeadObjectRequest.newBuilder().bucket(BUCKET).key("report.pdf").build()).url();
       assertThat(url).contains("x-oss-signature-version=OSS4-HMAC-SHA256");
 
-      // Objects are not emulated yet: a correctly signed URL gets past the signature check and
-      // is answered 501; a forged one is refused at the signature check.
-      assertThat(send("HEAD", url, null).statusCode()).isEqualTo(501);
+      assertThat(send("HEAD", url, null).statusCode()).isEqualTo(404); // not uploaded yet
+      String put =
+          v2.presign(PutObjectRequest.newBuilder().bucket(BUCKET).key("report.pdf").build()).url();
+      assertThat(send("PUT", put, "quarterly numbers").statusCode()).isEqualTo(200);
+      HttpResponse<String> head = send("HEAD", url, null);
+      assertThat(head.statusCode()).isEqualTo(200);
+      assertThat(head.headers().firstValue("Content-Length")).contains("17");
       String forged = url.replace("report.pdf", "other.pdf");
       HttpResponse<String> response = send("HEAD", forged, null);
       assertThat(response.statusCode()).isEqualTo(403);

@@ -1,0 +1,246 @@
+package dev.ossemu.operation;
+
+import dev.ossemu.blob.Blob;
+import dev.ossemu.bucket.Bucket;
+import dev.ossemu.error.OssErrorCode;
+import dev.ossemu.error.OssException;
+import dev.ossemu.object.MultipartUpload;
+import dev.ossemu.object.ObjectEncryption;
+import dev.ossemu.object.ObjectStore;
+import dev.ossemu.object.OssObject;
+import dev.ossemu.request.OssResponse;
+import dev.ossemu.xml.CopyResult;
+import dev.ossemu.xml.Multipart;
+import dev.ossemu.xml.XmlCodec;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Multipart upload: Initiate, UploadPart, UploadPartCopy, Complete and Abort. The object's metadata
+ * and encryption are fixed at Initiate; parts must not carry SSE headers (spec §8a).
+ */
+public final class MultipartOperations {
+  /** OSS's smallest part, except the last: 100 KiB. */
+  static final long MIN_PART_BYTES = 100 * 1024;
+
+  static final int MAX_PART_NUMBER = 10_000;
+
+  private final BucketAccess access;
+  private final ObjectStore objects;
+  private final ObjectOperations single;
+  private final ObjectWriteOperations writes;
+  private final XmlCodec xml;
+  private final Clock clock;
+
+  public MultipartOperations(
+      BucketAccess access,
+      ObjectStore objects,
+      ObjectOperations single,
+      ObjectWriteOperations writes,
+      XmlCodec xml,
+      Clock clock) {
+    this.access = access;
+    this.objects = objects;
+    this.single = single;
+    this.writes = writes;
+    this.xml = xml;
+    this.clock = clock;
+  }
+
+  /** InitiateMultipartUpload ({@code POST ?uploads}). */
+  public OssResponse initiateMultipartUpload(OssCall call) {
+    Bucket bucket = access.existing(call);
+    ObjectAccess.checkWrite(call, bucket);
+    OssObject template = single.newObject(call, bucket, Blob.empty(), "Multipart");
+    String uploadId =
+        UUID.randomUUID().toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
+    objects.addUpload(bucket.name(), new MultipartUpload(uploadId, template, clock.instant()));
+    OssResponse response =
+        OssResponse.xml(
+            200, xml.write(new Multipart.InitiateResult(bucket.name(), template.key(), uploadId)));
+    ObjectResponses.encryption(response, template);
+    return response;
+  }
+
+  /** UploadPart ({@code PUT ?partNumber&uploadId}), or UploadPartCopy with a copy source. */
+  public OssResponse uploadPart(OssCall call) {
+    if (ObjectEncryption.present(call.request().headers())) {
+      throw OssException.invalidArgument(
+          "Server side encryption headers are not allowed on UploadPart.",
+          "x-oss-server-side-encryption",
+          call.request().headers().get("x-oss-server-side-encryption"));
+    }
+    MultipartUpload upload = upload(call);
+    int partNumber = partNumber(call.request().query().get("partNumber"));
+    String source = call.request().headers().get(CopySource.HEADER);
+    Blob body;
+    if (source == null) {
+      body = call.request().uploadOrBody();
+    } else {
+      body = copiedRange(call, CopySource.parse(source));
+    }
+    MultipartUpload.Part part = new MultipartUpload.Part(partNumber, body, clock.instant());
+    MultipartUpload.Part replaced = upload.putPart(part);
+    if (replaced != null) {
+      objects.quota().release(replaced.blob().length());
+    }
+    OssResponse response =
+        source == null
+            ? OssResponse.empty(200)
+            : OssResponse.xml(
+                200,
+                xml.write(
+                    new CopyResult.Part(
+                        ObjectWriteOperations.ISO.format(part.lastModified()), part.etag())));
+    response.header("ETag", part.etag()).header("x-oss-hash-crc64ecma", body.crc64());
+    ObjectResponses.encryption(response, upload.template());
+    return response;
+  }
+
+  private Blob copiedRange(OssCall call, CopySource source) {
+    OssObject original = writes.sourceObject(call, source);
+    String range = call.request().headers().get("x-oss-copy-source-range");
+    ReadConditions.Range bytes = ReadConditions.range(range, original.size());
+    long start = bytes == null ? 0 : bytes.start();
+    long end = bytes == null ? original.size() : bytes.end() + 1;
+    dev.ossemu.blob.BlobBuilder builder = new dev.ossemu.blob.BlobBuilder(objects.quota());
+    original.blob().slices(start, end).forEach(builder::append);
+    return builder.build();
+  }
+
+  /**
+   * CompleteMultipartUpload ({@code POST ?uploadId}): the listed parts, in ascending order, each
+   * present with its ETag and, but for the last, at least 100 KiB, become the object.
+   */
+  public OssResponse completeMultipartUpload(OssCall call) {
+    if (ObjectEncryption.present(call.request().headers())) {
+      throw OssException.invalidArgument(
+          "Server side encryption headers are not allowed on CompleteMultipartUpload.",
+          "x-oss-server-side-encryption",
+          call.request().headers().get("x-oss-server-side-encryption"));
+    }
+    Bucket bucket = access.existing(call);
+    MultipartUpload upload = upload(call);
+    List<Blob> bodies = new ArrayList<>();
+    List<MultipartUpload.Part> parts = listedParts(call, upload);
+    for (int i = 0; i < parts.size(); i++) {
+      if (i < parts.size() - 1 && parts.get(i).blob().length() < MIN_PART_BYTES) {
+        throw OssException.of(OssErrorCode.ENTITY_TOO_SMALL)
+            .extra("PartNumber", String.valueOf(parts.get(i).partNumber()))
+            .build();
+      }
+      bodies.add(parts.get(i).blob());
+    }
+    Blob body = Blob.concat(bodies);
+    OssObject template = upload.template();
+    OssObject object =
+        new OssObject(
+            template.key(),
+            body,
+            MultipartEtag.of(parts),
+            clock.instant(),
+            "Multipart",
+            template.headers(),
+            template.userMetadata(),
+            template.acl(),
+            template.storageClass(),
+            template.encryption());
+    if (!objects.removeUpload(bucket.name(), upload.uploadId(), true)) {
+      throw noSuchUpload(upload.uploadId());
+    }
+    releaseUnlisted(upload, parts);
+    objects.update(bucket.name(), object.key(), current -> object);
+    boolean url = "url".equals(call.request().query().get("encoding-type"));
+    String key = url ? dev.ossemu.request.PercentCodec.encode(object.key(), false) : object.key();
+    Multipart.CompleteResult result =
+        new Multipart.CompleteResult(
+            url ? "url" : null, "/" + bucket.name() + "/" + key, bucket.name(), key, object.etag());
+    OssResponse response = OssResponse.xml(200, xml.write(result));
+    response.header("ETag", object.etag()).header("x-oss-hash-crc64ecma", body.crc64());
+    ObjectResponses.encryption(response, object);
+    return response;
+  }
+
+  private List<MultipartUpload.Part> listedParts(OssCall call, MultipartUpload upload) {
+    Multipart.Complete request =
+        xml.read(call.request().body(), Multipart.Complete.ROOT, Multipart.Complete.class);
+    if (request.parts() == null || request.parts().isEmpty()) {
+      throw OssException.malformedXml();
+    }
+    List<MultipartUpload.Part> parts = new ArrayList<>();
+    int previous = 0;
+    for (Multipart.CompletePart listed : request.parts()) {
+      if (listed == null || listed.partNumber() == null || listed.etag() == null) {
+        throw OssException.malformedXml();
+      }
+      if (listed.partNumber() <= previous) {
+        throw OssException.of(OssErrorCode.INVALID_PART_ORDER).build();
+      }
+      previous = listed.partNumber();
+      MultipartUpload.Part part = upload.part(listed.partNumber());
+      if (part == null || !sameEtag(part.etag(), listed.etag())) {
+        throw OssException.of(OssErrorCode.INVALID_PART)
+            .extra("PartNumber", String.valueOf(listed.partNumber()))
+            .extra("ETag", listed.etag())
+            .build();
+      }
+      parts.add(part);
+    }
+    return parts;
+  }
+
+  private void releaseUnlisted(MultipartUpload upload, List<MultipartUpload.Part> listed) {
+    for (MultipartUpload.Part part : upload.parts()) {
+      if (!listed.contains(part)) {
+        objects.quota().release(part.blob().length());
+      }
+    }
+  }
+
+  /** AbortMultipartUpload ({@code DELETE ?uploadId}): 204, parts gone. */
+  public OssResponse abortMultipartUpload(OssCall call) {
+    Bucket bucket = access.existing(call);
+    MultipartUpload upload = upload(call);
+    objects.removeUpload(bucket.name(), upload.uploadId(), false);
+    return OssResponse.empty(204);
+  }
+
+  /** The upload a call names, writable by the caller and for the addressed key. */
+  MultipartUpload upload(OssCall call) {
+    Bucket bucket = access.existing(call);
+    ObjectAccess.checkWrite(call, bucket);
+    String uploadId = call.request().query().get("uploadId");
+    MultipartUpload upload =
+        objects.upload(bucket.name(), uploadId == null ? "" : uploadId).orElse(null);
+    if (upload == null || !upload.key().equals(call.target().key())) {
+      throw noSuchUpload(uploadId);
+    }
+    return upload;
+  }
+
+  private static OssException noSuchUpload(String uploadId) {
+    return OssException.of(OssErrorCode.NO_SUCH_UPLOAD)
+        .extra("UploadId", String.valueOf(uploadId))
+        .build();
+  }
+
+  private static int partNumber(String value) {
+    try {
+      int number = Integer.parseInt(value == null ? "" : value);
+      if (number >= 1 && number <= MAX_PART_NUMBER) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw OssException.invalidArgument(
+        "Part number must be an integer between 1 and 10000, inclusive.", "partNumber", value);
+  }
+
+  private static boolean sameEtag(String stored, String listed) {
+    String bare = listed.trim();
+    return stored.equalsIgnoreCase(bare) || stored.equalsIgnoreCase("\"" + bare + "\"");
+  }
+}

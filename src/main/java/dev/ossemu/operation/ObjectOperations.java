@@ -1,0 +1,126 @@
+package dev.ossemu.operation;
+
+import dev.ossemu.blob.Blob;
+import dev.ossemu.bucket.Bucket;
+import dev.ossemu.error.OssErrorCode;
+import dev.ossemu.error.OssException;
+import dev.ossemu.object.ObjectEncryption;
+import dev.ossemu.object.ObjectStore;
+import dev.ossemu.object.OssObject;
+import dev.ossemu.request.Headers;
+import dev.ossemu.request.OssRequest;
+import dev.ossemu.request.OssResponse;
+import java.time.Clock;
+
+/**
+ * The single-object actions: PutObject, GetObject, HeadObject, GetObjectMeta and DeleteObject. An
+ * object's encryption is fixed when it is written (spec §8a) and reported on every read.
+ */
+public final class ObjectOperations {
+  private final BucketAccess access;
+  private final ObjectStore objects;
+  private final Clock clock;
+
+  public ObjectOperations(BucketAccess access, ObjectStore objects, Clock clock) {
+    this.access = access;
+    this.objects = objects;
+    this.clock = clock;
+  }
+
+  /** PutObject: stores the body with its metadata and encryption; ETag is the MD5. */
+  public OssResponse putObject(OssCall call) {
+    Bucket bucket = access.existing(call);
+    ObjectAccess.checkWrite(call, bucket);
+    OssObject object = newObject(call, bucket, call.request().uploadOrBody(), "Normal");
+    boolean forbidOverwrite =
+        "true".equalsIgnoreCase(call.request().headers().get("x-oss-forbid-overwrite"));
+    OssObject stored =
+        objects.update(
+            bucket.name(),
+            object.key(),
+            current -> {
+              if (current != null && forbidOverwrite) {
+                throw OssException.of(OssErrorCode.FILE_ALREADY_EXISTS).build();
+              }
+              return object;
+            });
+    return ObjectResponses.uploaded(OssResponse.empty(200), stored);
+  }
+
+  /** An object as a write request describes it, encrypted per its headers or the bucket rule. */
+  OssObject newObject(OssCall call, Bucket bucket, Blob blob, String type) {
+    ObjectKeys.check(call.target().key());
+    Headers headers = call.request().headers();
+    return new OssObject(
+        call.target().key(),
+        blob,
+        blob.etag(),
+        clock.instant(),
+        type,
+        ObjectMetadata.headers(headers),
+        ObjectMetadata.userMetadata(headers),
+        ObjectMetadata.acl(headers),
+        ObjectMetadata.storageClass(headers, bucket.storageClass()),
+        ObjectEncryption.resolve(headers, bucket.encryption()));
+  }
+
+  /** GetObject: the body, a single range of it (206), or 304 under the conditional headers. */
+  public OssResponse getObject(OssCall call) {
+    OssObject object = readable(call);
+    OssRequest request = call.request();
+    if (!ReadConditions.check(request.headers(), object)) {
+      return OssResponse.empty(304)
+          .header("ETag", object.etag())
+          .header("Last-Modified", ObjectResponses.httpDate(object.lastModified()));
+    }
+    ReadConditions.Range range =
+        ReadConditions.range(request.headers().get("range"), object.size());
+    OssResponse response =
+        range == null
+            ? OssResponse.stream(200, object.blob().slices(), object.size())
+            : OssResponse.stream(
+                    206, object.blob().slices(range.start(), range.end() + 1), range.length())
+                .header(
+                    "Content-Range",
+                    "bytes " + range.start() + "-" + range.end() + "/" + object.size());
+    return ObjectResponses.describe(response, object, request.query());
+  }
+
+  /** HeadObject: GetObject's headers, no body; errors go in {@code x-oss-err}. */
+  public OssResponse headObject(OssCall call) {
+    OssObject object = readable(call);
+    if (!ReadConditions.check(call.request().headers(), object)) {
+      return OssResponse.empty(304).header("ETag", object.etag());
+    }
+    return ObjectResponses.describe(
+        OssResponse.head(200, object.size()), object, call.request().query());
+  }
+
+  /** GetObjectMeta ({@code HEAD ?objectMeta}): the basic metadata only. */
+  public OssResponse getObjectMeta(OssCall call) {
+    OssObject object = readable(call);
+    return OssResponse.head(200, object.size())
+        .header("ETag", object.etag())
+        .header("Last-Modified", ObjectResponses.httpDate(object.lastModified()))
+        .header("x-oss-hash-crc64ecma", object.blob().crc64());
+  }
+
+  /** DeleteObject: 204 whether or not the object existed, as on OSS. */
+  public OssResponse deleteObject(OssCall call) {
+    Bucket bucket = access.existing(call);
+    ObjectAccess.checkWrite(call, bucket);
+    objects.delete(bucket.name(), call.target().key());
+    return OssResponse.empty(204);
+  }
+
+  /** The object a read addresses, after the access check; 404 NoSuchKey when absent. */
+  OssObject readable(OssCall call) {
+    Bucket bucket = access.existing(call);
+    OssObject object = objects.get(bucket.name(), call.target().key()).orElse(null);
+    ObjectAccess.checkRead(call, bucket, object);
+    if (object == null) {
+      throw OssException.of(OssErrorCode.NO_SUCH_KEY).extra("Key", call.target().key()).build();
+    }
+    return object;
+  }
+}
