@@ -29,6 +29,8 @@ final class CommandLine {
           "                    default test-access-key:test-secret-key)",
           "  --config FILE     read accounts, RAM users, buckets and STS credentials from a YAML",
           "                    file (OSS_EMULATOR_CONFIG); options and environment override it",
+          "  --max-storage MIB bound on all object bodies together, in MiB",
+          "                    (OSS_EMULATOR_MAX_STORAGE_MIB, default 512)",
           "  --admin-token T   require Authorization: Bearer T on /_emulator/",
           "                    (OSS_EMULATOR_ADMIN_TOKEN)",
           "  --no-admin        turn the admin API under /_emulator/ off",
@@ -75,7 +77,13 @@ final class CommandLine {
           return Action.VERSION;
         }
         case "--no-admin" -> options.add(new String[] {arg, null});
-        case "--host", "--port", "--region", "--account", "--admin-token", "--config" ->
+        case "--host",
+                "--port",
+                "--region",
+                "--account",
+                "--admin-token",
+                "--config",
+                "--max-storage" ->
             options.add(new String[] {arg, value(args, ++i, arg)});
         default -> throw new UsageException("unknown option: " + arg + " (see --help)");
       }
@@ -111,6 +119,7 @@ final class CommandLine {
       case "--port" -> builder.port(port(value, option));
       case "--region" -> builder.region(region(value, option));
       case "--admin-token" -> builder.adminToken(value);
+      case "--max-storage" -> builder.maxStorageBytes(mebibytes(value, option));
       case "--no-admin" -> builder.admin(false);
       case "--account" -> account(value, option, builder);
       default -> {
@@ -133,6 +142,10 @@ final class CommandLine {
     String region = env.get("OSS_EMULATOR_REGION");
     if (region != null && !region.isBlank()) {
       builder.region(region(region, "OSS_EMULATOR_REGION"));
+    }
+    String storage = env.get("OSS_EMULATOR_MAX_STORAGE_MIB");
+    if (storage != null && !storage.isBlank()) {
+      builder.maxStorageBytes(mebibytes(storage, "OSS_EMULATOR_MAX_STORAGE_MIB"));
     }
     String adminToken = env.get("OSS_EMULATOR_ADMIN_TOKEN");
     if (adminToken != null && !adminToken.isBlank()) {
@@ -163,6 +176,18 @@ final class CommandLine {
       // Reported below with the same message as an out-of-range number.
     }
     throw new UsageException(source + ": not a port number between 0 and 65535: " + value);
+  }
+
+  private static long mebibytes(String value, String source) throws UsageException {
+    try {
+      long mib = Long.parseLong(value.trim());
+      if (mib >= 1 && mib <= 1024L * 1024) {
+        return mib * 1024 * 1024;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException(source + ": not a size in MiB between 1 and 1048576: " + value);
   }
 
   private static String region(String value, String source) throws UsageException {

@@ -169,7 +169,6 @@ public final class MultipartOperations {
     if (request.parts() == null || request.parts().isEmpty()) {
       throw OssException.malformedXml();
     }
-    List<MultipartUpload.Part> parts = new ArrayList<>();
     int previous = 0;
     for (Multipart.CompletePart listed : request.parts()) {
       if (listed == null || listed.partNumber() == null || listed.etag() == null) {
@@ -179,6 +178,9 @@ public final class MultipartOperations {
         throw OssException.of(OssErrorCode.INVALID_PART_ORDER).build();
       }
       previous = listed.partNumber();
+    }
+    List<MultipartUpload.Part> parts = new ArrayList<>();
+    for (Multipart.CompletePart listed : request.parts()) {
       MultipartUpload.Part part = upload.part(listed.partNumber());
       if (part == null || !sameEtag(part.etag(), listed.etag())) {
         throw OssException.of(OssErrorCode.INVALID_PART)

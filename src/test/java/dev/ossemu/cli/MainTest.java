@@ -143,6 +143,10 @@ class MainTest {
     assertThat(fromEnv.emulator().accessKeyId()).isEqualTo("file-key");
     fromEnv.emulator().close();
 
+    Main.Started sized = start(Map.of("OSS_EMULATOR_MAX_STORAGE_MIB", "3"), "--port", "0");
+    assertThat(sized.emulator().config().maxStorageBytes()).isEqualTo(3L * 1024 * 1024);
+    sized.emulator().close();
+
     Main.Started overridden =
         start(
             Map.of(),
@@ -194,6 +198,8 @@ class MainTest {
       {"--account", "no-colon"},
       {"--account", ":secret"},
       {"--account", "a:b", "--account", "a:c"},
+      {"--max-storage", "0"},
+      {"--max-storage", "lots"},
     };
     for (String[] args : cases) {
       err.reset();

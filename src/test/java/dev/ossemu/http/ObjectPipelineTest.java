@@ -198,6 +198,34 @@ class ObjectPipelineTest {
   }
 
   @Test
+  void refusesPartsListedOutOfOrder() {
+    var initiated =
+        send(RawRequest.of("POST", "/examplebucket/mp.bin?uploads").signV1(CLOCK).bytes());
+    String xml = body(initiated);
+    String uploadId = xml.substring(xml.indexOf("<UploadId>") + 10, xml.indexOf("</UploadId>"));
+    for (int part = 1; part <= 2; part++) {
+      send(RawRequest.of(
+                  "PUT", "/examplebucket/mp.bin?partNumber=" + part + "&uploadId=" + uploadId)
+              .body("p" + part)
+              .signV1(CLOCK)
+              .bytes())
+          .release();
+    }
+    var complete =
+        send(
+            RawRequest.of("POST", "/examplebucket/mp.bin?uploadId=" + uploadId)
+                .body(
+                    "<CompleteMultipartUpload><Part><PartNumber>2</PartNumber><ETag>x</ETag></Part>"
+                        + "<Part><PartNumber>1</PartNumber><ETag>y</ETag></Part>"
+                        + "</CompleteMultipartUpload>")
+                .signV1(CLOCK)
+                .bytes());
+    assertThat(complete.status().code()).isEqualTo(400);
+    assertThat(body(complete)).contains("<Code>InvalidPartOrder</Code>");
+    assertThat(objects.get("examplebucket", "mp.bin")).isEmpty();
+  }
+
+  @Test
   void forbidsOverwritingWhenAsked() {
     send(RawRequest.of("PUT", "/examplebucket/once.txt").body("first").signV1(CLOCK).bytes())
         .release();
