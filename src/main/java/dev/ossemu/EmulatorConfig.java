@@ -3,6 +3,7 @@ package dev.ossemu;
 import dev.ossemu.auth.Account;
 import dev.ossemu.auth.StsCredentials;
 import dev.ossemu.bucket.EncryptionRule;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +23,8 @@ import java.util.Objects;
  * @param admin whether the admin API under {@code /_emulator/} answers
  * @param adminToken the bearer token the admin API requires, or null for none
  * @param journalSize how many requests the journal keeps
+ * @param accessLog whether every request is logged, one line each, to {@code dev.ossemu.access}
+ * @param dataDir where buckets and objects are kept across restarts, or null for memory only
  * @param clock the clock for signature windows, dates and creation times
  */
 public record EmulatorConfig(
@@ -36,6 +39,8 @@ public record EmulatorConfig(
     boolean admin,
     String adminToken,
     int journalSize,
+    boolean accessLog,
+    Path dataDir,
     Clock clock) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";

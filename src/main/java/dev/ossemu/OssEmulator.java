@@ -14,6 +14,10 @@ import dev.ossemu.bucket.BucketStore;
 import dev.ossemu.bucket.InMemoryBucketStore;
 import dev.ossemu.object.InMemoryObjectStore;
 import dev.ossemu.object.ObjectStore;
+import dev.ossemu.persist.DataDirectory;
+import dev.ossemu.persist.DataDirectoryException;
+import dev.ossemu.persist.PersistentBucketStore;
+import dev.ossemu.persist.PersistentObjectStore;
 import dev.ossemu.server.NettyServer;
 import dev.ossemu.server.OssChannelInitializer;
 import dev.ossemu.service.OssService;
@@ -29,20 +33,34 @@ import java.util.Set;
  */
 public final class OssEmulator implements AutoCloseable {
   private final EmulatorConfig config;
-  private final BucketStore store = new InMemoryBucketStore();
+  private final BucketStore store;
   private final StorageQuota quota;
   private final ObjectStore objects;
+  private final DataDirectory dataDirectory;
   private final RequestJournal journal;
   private final Faults faults = new Faults();
   private final Accounts accounts;
   private final StsCredentials sts = new StsCredentials();
   private NettyServer server;
+  private boolean closedDirectory;
 
   OssEmulator(EmulatorConfig config) {
     this.config = config;
     this.journal = new RequestJournal(config.journalSize());
     this.quota = new StorageQuota(config.maxStorageBytes());
-    this.objects = new InMemoryObjectStore(quota);
+    if (config.dataDir() == null) {
+      this.dataDirectory = null;
+      this.store = new InMemoryBucketStore();
+      this.objects = new InMemoryObjectStore(quota);
+    } else {
+      try {
+        this.dataDirectory = DataDirectory.open(config.dataDir());
+        this.store = new PersistentBucketStore(dataDirectory);
+        this.objects = new PersistentObjectStore(dataDirectory, quota);
+      } catch (DataDirectoryException e) {
+        throw new IllegalStateException("cannot use the data directory: " + e.getMessage(), e);
+      }
+    }
     this.accounts = new Accounts(config.accounts());
     config.stsCredentials().forEach(sts::add);
     createInitialBuckets();
@@ -94,7 +112,10 @@ public final class OssEmulator implements AutoCloseable {
           NettyServer.bind(
               config.host(),
               config.port(),
-              new OssChannelInitializer(service, quota, config.maxBodyBytes(), config.clock()));
+              new OssChannelInitializer(
+                  service, quota, config.maxBodyBytes(), config.clock(), config.accessLog()),
+              // Durable writes block on fsync: keep them off the event loop.
+              dataDirectory != null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while binding", e);
@@ -191,6 +212,10 @@ public final class OssEmulator implements AutoCloseable {
     if (server != null) {
       server.close();
       server = null;
+    }
+    if (dataDirectory != null && !closedDirectory) {
+      dataDirectory.close();
+      closedDirectory = true;
     }
   }
 

@@ -7,6 +7,7 @@ import dev.ossemu.auth.StsCredentials;
 import dev.ossemu.blob.StorageQuota;
 import dev.ossemu.bucket.EncryptionRule;
 import dev.ossemu.service.BucketNames;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ public final class OssEmulatorBuilder {
   private boolean admin = true;
   private String adminToken;
   private int journalSize = RequestJournal.DEFAULT_CAPACITY;
+  private boolean accessLog;
+  private Path dataDir;
   private Clock clock = Clock.systemUTC();
 
   OssEmulatorBuilder() {}
@@ -150,6 +153,21 @@ public final class OssEmulatorBuilder {
     return this;
   }
 
+  /** Logs one line per request to the {@code dev.ossemu.access} logger (default off). */
+  public OssEmulatorBuilder accessLog(boolean enabled) {
+    this.accessLog = enabled;
+    return this;
+  }
+
+  /**
+   * Keeps buckets, rules, objects and multipart uploads in {@code dir} across restarts; without it
+   * everything stays in memory.
+   */
+  public OssEmulatorBuilder dataDir(Path dir) {
+    this.dataDir = dir;
+    return this;
+  }
+
   /** The clock for signature windows and dates; tests replaying captured requests fix it. */
   public OssEmulatorBuilder clock(Clock clock) {
     this.clock = clock;
@@ -182,6 +200,8 @@ public final class OssEmulatorBuilder {
             admin,
             adminToken == null || adminToken.isEmpty() ? null : adminToken,
             journalSize,
+            accessLog,
+            dataDir,
             clock));
   }
 }

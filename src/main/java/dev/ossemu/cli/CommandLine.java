@@ -34,6 +34,10 @@ final class CommandLine {
           "  --admin-token T   require Authorization: Bearer T on /_emulator/",
           "                    (OSS_EMULATOR_ADMIN_TOKEN)",
           "  --no-admin        turn the admin API under /_emulator/ off",
+          "  --data-dir DIR    keep buckets and objects in DIR across restarts",
+          "                    (OSS_EMULATOR_DATA_DIR; default: in memory only)",
+          "  --log-level L     TRACE, DEBUG, INFO, WARN, ERROR or OFF (OSS_EMULATOR_LOG_LEVEL)",
+          "  --access-log      log one line per request (OSS_EMULATOR_ACCESS_LOG=true)",
           "  --help            print this help and exit",
           "  --version         print the version and exit",
           "");
@@ -46,6 +50,18 @@ final class CommandLine {
     HELP,
     VERSION
   }
+
+  /** The log levels {@code --log-level} takes. */
+  static final java.util.Set<String> LOG_LEVELS =
+      java.util.Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+
+  /**
+   * The parsed command line.
+   *
+   * @param action what to do
+   * @param logLevel the root log level for the standalone jar's Logback, or null for its default
+   */
+  record Parsed(Action action, String logLevel) {}
 
   /** A bad option or value; its message is the one line printed to stderr. */
   static final class UsageException extends Exception {
@@ -63,7 +79,7 @@ final class CommandLine {
    * each later source overrides the earlier. Accounts add up, except that {@code --account} on the
    * command line replaces those of {@code OSS_EMULATOR_ACCOUNTS}.
    */
-  static Action parse(String[] args, Map<String, String> env, OssEmulatorBuilder builder)
+  static Parsed parse(String[] args, Map<String, String> env, OssEmulatorBuilder builder)
       throws UsageException {
     builder.port(DEFAULT_PORT);
     List<String[]> options = new ArrayList<>();
@@ -71,12 +87,12 @@ final class CommandLine {
       String arg = args[i];
       switch (arg) {
         case "--help", "-h" -> {
-          return Action.HELP;
+          return new Parsed(Action.HELP, null);
         }
         case "--version" -> {
-          return Action.VERSION;
+          return new Parsed(Action.VERSION, null);
         }
-        case "--no-admin" -> options.add(new String[] {arg, null});
+        case "--no-admin", "--access-log" -> options.add(new String[] {arg, null});
         case "--host",
                 "--port",
                 "--region",
@@ -98,10 +114,26 @@ final class CommandLine {
       loadConfig(config.trim(), builder);
     }
     applyEnvironment(env, builder, !cliAccounts);
+    String logLevel = logLevel(env.get("OSS_EMULATOR_LOG_LEVEL"), "OSS_EMULATOR_LOG_LEVEL");
     for (String[] option : options) {
+      if (option[0].equals("--log-level")) {
+        logLevel = logLevel(option[1], option[0]);
+      }
       apply(option[0], option[1], builder);
     }
-    return Action.RUN;
+    return new Parsed(Action.RUN, logLevel);
+  }
+
+  private static String logLevel(String value, String source) throws UsageException {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String level = value.trim().toUpperCase(java.util.Locale.ROOT);
+    if (!LOG_LEVELS.contains(level)) {
+      throw new UsageException(
+          source + ": not a log level (TRACE, DEBUG, INFO, WARN, ERROR, OFF): " + value);
+    }
+    return level;
   }
 
   private static void loadConfig(String file, OssEmulatorBuilder builder) throws UsageException {
@@ -121,6 +153,8 @@ final class CommandLine {
       case "--admin-token" -> builder.adminToken(value);
       case "--max-storage" -> builder.maxStorageBytes(mebibytes(value, option));
       case "--no-admin" -> builder.admin(false);
+      case "--access-log" -> builder.accessLog(true);
+      case "--data-dir" -> builder.dataDir(Path.of(value));
       case "--account" -> account(value, option, builder);
       default -> {
         // --config was applied first.
@@ -146,6 +180,13 @@ final class CommandLine {
     String storage = env.get("OSS_EMULATOR_MAX_STORAGE_MIB");
     if (storage != null && !storage.isBlank()) {
       builder.maxStorageBytes(mebibytes(storage, "OSS_EMULATOR_MAX_STORAGE_MIB"));
+    }
+    if ("true".equalsIgnoreCase(env.get("OSS_EMULATOR_ACCESS_LOG"))) {
+      builder.accessLog(true);
+    }
+    String dataDir = env.get("OSS_EMULATOR_DATA_DIR");
+    if (dataDir != null && !dataDir.isBlank()) {
+      builder.dataDir(Path.of(dataDir.trim()));
     }
     String adminToken = env.get("OSS_EMULATOR_ADMIN_TOKEN");
     if (adminToken != null && !adminToken.isBlank()) {

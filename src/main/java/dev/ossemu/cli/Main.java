@@ -5,6 +5,7 @@ import dev.ossemu.OssEmulatorBuilder;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar oss-emulator-<version>-standalone.jar}: starts the emulator with its embedded
@@ -24,9 +25,18 @@ public final class Main {
     if (started.emulator() == null) {
       System.exit(started.exitStatus());
     }
-    // The only shutdown hook: the JVM stays up on Netty's non-daemon event loop threads.
+    // The only shutdown hook: the JVM stays up on Netty's non-daemon event loop threads. A clean
+    // stop on SIGTERM is a success for the container running it, so the status is 0, not 143.
+    OssEmulator emulator = started.emulator();
     Runtime.getRuntime()
-        .addShutdownHook(new Thread(started.emulator()::close, "oss-emulator-shutdown"));
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  emulator.close();
+                  LoggerFactory.getLogger(Main.class).info("oss-emulator stopped");
+                  Runtime.getRuntime().halt(0);
+                },
+                "oss-emulator-shutdown"));
   }
 
   /** The running emulator, or the exit status when there is nothing to run. */
@@ -36,7 +46,12 @@ public final class Main {
     OssEmulatorBuilder builder = OssEmulator.builder();
     CommandLine.Action action;
     try {
-      action = CommandLine.parse(args, env, builder);
+      CommandLine.Parsed parsed = CommandLine.parse(args, env, builder);
+      action = parsed.action();
+      if (parsed.logLevel() != null) {
+        // Read by the standalone jar's logback.xml; set before the first logger exists.
+        System.setProperty("OSS_EMULATOR_LOG_LEVEL", parsed.logLevel());
+      }
     } catch (CommandLine.UsageException e) {
       err.println("oss-emulator: " + e.getMessage());
       return new Started(null, EXIT_USAGE);
@@ -55,6 +70,9 @@ public final class Main {
     } catch (IllegalArgumentException e) {
       err.println("oss-emulator: " + e.getMessage());
       return new Started(null, EXIT_USAGE);
+    } catch (IllegalStateException e) {
+      err.println("oss-emulator: " + e.getMessage());
+      return new Started(null, EXIT_START_FAILED);
     }
     try {
       emulator.start();
@@ -71,6 +89,17 @@ public final class Main {
             + emulator.accessKeyId()
             + ")");
     out.flush();
+    LoggerFactory.getLogger(Main.class)
+        .info(
+            "oss-emulator {} on {}, region {}, accounts {}, data {}",
+            OssEmulator.version(),
+            emulator.endpoint(),
+            emulator.region(),
+            emulator.config().accounts().stream()
+                .flatMap(a -> a.accessKeys().stream())
+                .map(k -> k.id())
+                .toList(),
+            emulator.config().dataDir() == null ? "in memory" : emulator.config().dataDir());
     return new Started(emulator, 0);
   }
 }

@@ -20,6 +20,10 @@ final class HttpResponses {
 
   private HttpResponses() {}
 
+  static String httpDate(long millis) {
+    return DateFormatter.format(new Date(millis));
+  }
+
   /**
    * The Netty response for {@code response}: {@code Server}, {@code Date} (GO2 corrects clock skew
    * from it), {@code x-oss-request-id}, {@code Content-Length} and {@code Connection: keep-alive}

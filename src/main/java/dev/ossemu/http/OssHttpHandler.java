@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,19 +33,38 @@ import org.slf4j.LoggerFactory;
 public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(OssHttpHandler.class);
 
+  /** Off unless asked for: per-request logging costs, and most users never read it. */
+  private static final Logger ACCESS = LoggerFactory.getLogger("dev.ossemu.access");
+
   /** Bound on header lines per request; OSS SDK requests carry about ten. */
   public static final int MAX_HEADER_LINES = 100;
 
   private final OssService service;
   private final Clock clock;
+  private final boolean accessLog;
+  private final Executor blocking;
 
-  public OssHttpHandler(OssService service, Clock clock) {
+  /**
+   * @param blocking where to answer when the service may block (durable storage), or null to answer
+   *     on the event loop
+   */
+  public OssHttpHandler(OssService service, Clock clock, boolean accessLog, Executor blocking) {
     this.service = service;
     this.clock = clock;
+    this.accessLog = accessLog;
+    this.blocking = blocking;
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, AssembledRequest assembled) {
+    if (blocking == null) {
+      respond(ctx, assembled);
+    } else {
+      blocking.execute(() -> respond(ctx, assembled));
+    }
+  }
+
+  private void respond(ChannelHandlerContext ctx, AssembledRequest assembled) {
     HttpRequest request = assembled.head();
     long now = clock.millis();
     String requestId = RequestIds.next(now);
@@ -62,6 +82,19 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
             requestId,
             now,
             HttpUtil.isKeepAlive(request));
+    if (accessLog) {
+      // Common log format, plus the request id that ties the line to the client's error.
+      ACCESS.info(
+          "{} - - [{}] \"{} {} {}\" {} {} {}",
+          ctx.channel().remoteAddress(),
+          HttpResponses.httpDate(now),
+          request.method(),
+          request.uri(),
+          request.protocolVersion(),
+          outcome.response().status(),
+          outcome.response().contentLength(),
+          requestId);
+    }
     if (outcome.delayMillis() > 0) {
       // Never block the event loop: the answer is written when the delay is over.
       ctx.executor()

@@ -91,6 +91,14 @@ public final class InMemoryObjectStore implements ObjectStore {
   }
 
   @Override
+  public void putPart(String bucket, MultipartUpload upload, MultipartUpload.Part part) {
+    MultipartUpload.Part replaced = upload.putPart(part);
+    if (replaced != null) {
+      quota.release(replaced.blob().length());
+    }
+  }
+
+  @Override
   public boolean removeUpload(String bucket, String uploadId, boolean keepParts) {
     MultipartUpload removed =
         uploads.getOrDefault(bucket, new ConcurrentHashMap<>()).remove(uploadId);

@@ -33,6 +33,9 @@ public interface ObjectStore {
 
   Optional<MultipartUpload> upload(String bucket, String uploadId);
 
+  /** Stores a part of an upload, giving back the storage of the part it replaces. */
+  void putPart(String bucket, MultipartUpload upload, MultipartUpload.Part part);
+
   /** Removes an upload and gives its parts' storage back unless {@code keepParts}. */
   boolean removeUpload(String bucket, String uploadId, boolean keepParts);
 

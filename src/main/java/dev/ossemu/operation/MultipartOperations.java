@@ -82,10 +82,7 @@ public final class MultipartOperations {
       body = copiedRange(call, CopySource.parse(source));
     }
     MultipartUpload.Part part = new MultipartUpload.Part(partNumber, body, clock.instant());
-    MultipartUpload.Part replaced = upload.putPart(part);
-    if (replaced != null) {
-      objects.quota().release(replaced.blob().length());
-    }
+    objects.putPart(call.bucket(), upload, part);
     OssResponse response =
         source == null
             ? OssResponse.empty(200)
@@ -147,11 +144,11 @@ public final class MultipartOperations {
             template.acl(),
             template.storageClass(),
             template.encryption());
-    if (!objects.removeUpload(bucket.name(), upload.uploadId(), true)) {
-      throw noSuchUpload(upload.uploadId());
-    }
-    releaseUnlisted(upload, parts);
+    // The object is written before the upload goes: a crash in between keeps the acknowledged
+    // parts rather than losing them.
     objects.update(bucket.name(), object.key(), current -> object);
+    objects.removeUpload(bucket.name(), upload.uploadId(), true);
+    releaseUnlisted(upload, parts);
     boolean url = "url".equals(call.request().query().get("encoding-type"));
     String key = url ? dev.ossemu.request.PercentCodec.encode(object.key(), false) : object.key();
     Multipart.CompleteResult result =

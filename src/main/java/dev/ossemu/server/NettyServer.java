@@ -2,12 +2,13 @@ package dev.ossemu.server;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutorGroup;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
@@ -22,10 +23,12 @@ public final class NettyServer {
   private static final long SHUTDOWN_TIMEOUT_MILLIS = 900;
 
   private final EventLoopGroup group;
+  private final EventExecutorGroup blockingGroup;
   private final Channel channel;
 
-  private NettyServer(EventLoopGroup group, Channel channel) {
+  private NettyServer(EventLoopGroup group, EventExecutorGroup blockingGroup, Channel channel) {
     this.group = group;
+    this.blockingGroup = blockingGroup;
     this.channel = channel;
   }
 
@@ -34,9 +37,21 @@ public final class NettyServer {
    *
    * @throws java.net.BindException when the address is in use or not local
    */
-  public static NettyServer bind(String host, int port, ChannelInitializer<Channel> initializer)
+  public static NettyServer bind(String host, int port, OssChannelInitializer initializer)
+      throws InterruptedException {
+    return bind(host, port, initializer, false);
+  }
+
+  /**
+   * @param blocking whether request handling may block (durable writes): it then runs on a separate
+   *     executor group, never on an event loop
+   */
+  public static NettyServer bind(
+      String host, int port, OssChannelInitializer initializer, boolean blocking)
       throws InterruptedException {
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+    EventExecutorGroup blockingGroup = blocking ? new DefaultEventExecutorGroup(8) : null;
+    initializer.handlerGroup(blockingGroup);
     try {
       Channel channel =
           new ServerBootstrap()
@@ -48,10 +63,13 @@ public final class NettyServer {
               .bind(host, port)
               .sync()
               .channel();
-      return new NettyServer(group, channel);
+      return new NettyServer(group, blockingGroup, channel);
     } catch (Exception e) {
-      // Includes the BindException that sync() rethrows undeclared: the group must not leak.
+      // Includes the BindException that sync() rethrows undeclared: the groups must not leak.
       group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      if (blockingGroup != null) {
+        blockingGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      }
       throw e;
     }
   }
@@ -66,5 +84,10 @@ public final class NettyServer {
     group
         .shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
         .syncUninterruptibly();
+    if (blockingGroup != null) {
+      blockingGroup
+          .shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+          .syncUninterruptibly();
+    }
   }
 }

@@ -10,6 +10,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.util.concurrent.EventExecutorGroup;
 import java.time.Clock;
 
 /**
@@ -28,6 +29,8 @@ public final class OssChannelInitializer extends ChannelInitializer<Channel> {
   private final StorageQuota quota;
   private final int maxBodyBytes;
   private final Clock clock;
+  private final boolean accessLog;
+  private EventExecutorGroup handlerGroup;
 
   /**
    * @param quota the bound on stored object bodies
@@ -35,10 +38,24 @@ public final class OssChannelInitializer extends ChannelInitializer<Channel> {
    */
   public OssChannelInitializer(
       OssService service, StorageQuota quota, int maxBodyBytes, Clock clock) {
+    this(service, quota, maxBodyBytes, clock, false);
+  }
+
+  /**
+   * @param accessLog whether every request is logged, one line each
+   */
+  public OssChannelInitializer(
+      OssService service, StorageQuota quota, int maxBodyBytes, Clock clock, boolean accessLog) {
     this.service = service;
     this.quota = quota;
     this.maxBodyBytes = maxBodyBytes;
     this.clock = clock;
+    this.accessLog = accessLog;
+  }
+
+  /** Runs the OSS handler on {@code group} rather than the event loop (null: event loop). */
+  void handlerGroup(EventExecutorGroup group) {
+    this.handlerGroup = group;
   }
 
   @Override
@@ -51,6 +68,10 @@ public final class OssChannelInitializer extends ChannelInitializer<Channel> {
                 .setMaxHeaderSize(MAX_HEADER_SIZE)));
     pipeline.addLast(new HttpServerKeepAliveHandler());
     pipeline.addLast(new OssBodyAssembler(service, quota, maxBodyBytes, clock));
-    pipeline.addLast(new OssHttpHandler(service, clock));
+    // With blocking storage each connection gets one executor of the group, so its requests stay
+    // in order while the event loop never waits on a disk.
+    pipeline.addLast(
+        new OssHttpHandler(
+            service, clock, accessLog, handlerGroup == null ? null : handlerGroup.next()));
   }
 }

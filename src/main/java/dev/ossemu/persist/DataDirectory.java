@@ -1,0 +1,189 @@
+package dev.ossemu.persist;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/**
+ * The emulator's data directory: its format marker, its lock, and crash-safe file writes. A write
+ * goes to a temporary file, is forced to disk, renamed over its target atomically, and the
+ * directory is forced too; only then is the write acknowledged. A reader sees the old file or the
+ * new one, never half of either.
+ */
+public final class DataDirectory implements AutoCloseable {
+  /** The first line of {@code FORMAT}; another value is a directory this version cannot read. */
+  static final String FORMAT = "oss-emulator-data 1";
+
+  private final Path root;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+
+  private DataDirectory(Path root, FileChannel lockChannel, FileLock lock) {
+    this.root = root;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+  }
+
+  /**
+   * Opens (creating when absent) and locks a data directory.
+   *
+   * @throws DataDirectoryException when it is foreign, of another format, or in use
+   */
+  public static DataDirectory open(Path root) throws DataDirectoryException {
+    try {
+      Files.createDirectories(root);
+      Path format = root.resolve("FORMAT");
+      if (Files.exists(format)) {
+        List<String> lines = Files.readAllLines(format, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).equals(FORMAT)) {
+          throw new DataDirectoryException(
+              format, "unknown data format " + (lines.isEmpty() ? "(empty)" : lines.get(0)));
+        }
+      } else if (hasForeignFiles(root)) {
+        throw new DataDirectoryException(root, "not an oss-emulator data directory (no FORMAT)");
+      }
+      FileChannel channel =
+          FileChannel.open(
+              root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
+      if (lock == null) {
+        channel.close();
+        throw new DataDirectoryException(root, "in use by another emulator");
+      }
+      DataDirectory directory = new DataDirectory(root, channel, lock);
+      if (!Files.exists(format)) {
+        directory.write(format, (FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+      return directory;
+    } catch (IOException e) {
+      throw new DataDirectoryException(root, e.toString());
+    }
+  }
+
+  private static boolean hasForeignFiles(Path root) throws IOException {
+    try (var entries = Files.list(root)) {
+      return entries.anyMatch(p -> !p.getFileName().toString().equals(".lock"));
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** Writes a whole file crash-safely (temporary file, fsync, atomic rename, directory fsync). */
+  public void write(Path target, byte[] content) {
+    write(target, List.of(ByteBuffer.wrap(content)));
+  }
+
+  /** Writes a whole file from slices, crash-safely. */
+  public void write(Path target, List<ByteBuffer> content) {
+    try {
+      Path directory = target.getParent();
+      Files.createDirectories(directory);
+      Path temporary = directory.resolve(target.getFileName() + ".tmp");
+      try (FileChannel out =
+          FileChannel.open(
+              temporary,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.TRUNCATE_EXISTING)) {
+        for (ByteBuffer slice : content) {
+          ByteBuffer view = slice.duplicate();
+          while (view.hasRemaining()) {
+            out.write(view);
+          }
+        }
+        out.force(true);
+      }
+      try {
+        Files.move(
+            temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        throw new IOException("the data directory's file system cannot rename atomically", e);
+      }
+      forceDirectory(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target, e);
+    }
+  }
+
+  /** Deletes a file and makes the deletion durable. */
+  public void delete(Path target) {
+    try {
+      if (Files.deleteIfExists(target)) {
+        forceDirectory(target.getParent());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + target, e);
+    }
+  }
+
+  private static void forceDirectory(Path directory) throws IOException {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    }
+  }
+
+  /** A checksummed document: {@code <crc32c hex>\n<json>}, so damage is noticed on reading. */
+  static byte[] sealed(byte[] json) {
+    CRC32C crc = new CRC32C();
+    crc.update(json);
+    byte[] header = (String.format("%08x", crc.getValue()) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[header.length + json.length];
+    System.arraycopy(header, 0, out, 0, header.length);
+    System.arraycopy(json, 0, out, header.length, json.length);
+    return out;
+  }
+
+  /**
+   * The JSON of a sealed document.
+   *
+   * @throws DataDirectoryException when it is truncated or its checksum does not match
+   */
+  static byte[] unseal(Path file) throws DataDirectoryException {
+    byte[] content;
+    try {
+      content = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new DataDirectoryException(file, "cannot read: " + e);
+    }
+    if (content.length < 9 || content[8] != '\n') {
+      throw new DataDirectoryException(file, "truncated or not an emulator file");
+    }
+    byte[] json = new byte[content.length - 9];
+    System.arraycopy(content, 9, json, 0, json.length);
+    CRC32C crc = new CRC32C();
+    crc.update(json);
+    String expected = new String(content, 0, 8, StandardCharsets.UTF_8);
+    if (!expected.equals(String.format("%08x", crc.getValue()))) {
+      throw new DataDirectoryException(file, "bad checksum (damaged or truncated)");
+    }
+    return json;
+  }
+
+  @Override
+  public void close() {
+    try {
+      lock.release();
+      lockChannel.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot release the data directory lock", e);
+    }
+  }
+}

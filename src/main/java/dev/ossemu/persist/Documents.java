@@ -1,0 +1,97 @@
+package dev.ossemu.persist;
+
+import dev.ossemu.bucket.Bucket;
+import dev.ossemu.bucket.EncryptionRule;
+import dev.ossemu.bucket.SseAlgorithm;
+import dev.ossemu.object.ObjectEncryption;
+import java.time.Instant;
+import java.util.Map;
+
+/** The JSON documents of the data directory, one record per kind of file. */
+final class Documents {
+  private Documents() {}
+
+  /** {@code buckets/<name>.json}. */
+  record BucketDoc(
+      String name,
+      String ownerId,
+      String region,
+      String creationDate,
+      String storageClass,
+      String dataRedundancyType,
+      String acl,
+      RuleDoc encryption) {
+
+    static BucketDoc of(Bucket bucket) {
+      EncryptionRule rule = bucket.encryption();
+      return new BucketDoc(
+          bucket.name(),
+          bucket.ownerId(),
+          bucket.region(),
+          bucket.creationDate().toString(),
+          bucket.storageClass(),
+          bucket.dataRedundancyType(),
+          bucket.acl(),
+          rule == null
+              ? null
+              : new RuleDoc(
+                  rule.algorithm().name(), rule.kmsMasterKeyId(), rule.kmsDataEncryption()));
+    }
+
+    Bucket toBucket() {
+      return new Bucket(
+          name,
+          ownerId,
+          region,
+          Instant.parse(creationDate),
+          storageClass,
+          dataRedundancyType,
+          acl,
+          encryption == null
+              ? null
+              : new EncryptionRule(
+                  SseAlgorithm.valueOf(encryption.algorithm()),
+                  encryption.keyId(),
+                  encryption.dataEncryption()));
+    }
+  }
+
+  /** An encryption rule or an object's encryption. */
+  record RuleDoc(String algorithm, String keyId, String dataEncryption) {
+    static RuleDoc of(ObjectEncryption encryption) {
+      return encryption == null
+          ? null
+          : new RuleDoc(
+              encryption.algorithm().name(), encryption.keyId(), encryption.dataEncryption());
+    }
+
+    static ObjectEncryption toEncryption(RuleDoc doc) {
+      return doc == null
+          ? null
+          : new ObjectEncryption(
+              SseAlgorithm.valueOf(doc.algorithm()), doc.keyId(), doc.dataEncryption());
+    }
+  }
+
+  /** A body stored in its own data file, with what it must hash to. */
+  record BodyDoc(String dataFile, long length, String md5, String crc64) {}
+
+  /** {@code objects/<bucket>/<key hash>.meta}: everything about an object but its bytes. */
+  record ObjectDoc(
+      String key,
+      BodyDoc body,
+      String etag,
+      String lastModified,
+      String type,
+      Map<String, String> headers,
+      Map<String, String> userMetadata,
+      String acl,
+      String storageClass,
+      RuleDoc encryption) {}
+
+  /** {@code uploads/<bucket>/<uploadId>/upload.meta}: the object an upload will become. */
+  record UploadDoc(String uploadId, String initiated, ObjectDoc template) {}
+
+  /** {@code uploads/<bucket>/<uploadId>/part-<n>.meta}. */
+  record PartDoc(int partNumber, BodyDoc body, String lastModified) {}
+}

@@ -1,0 +1,207 @@
+package dev.ossemu.persist;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ossemu.blob.StorageQuota;
+import dev.ossemu.object.InMemoryObjectStore;
+import dev.ossemu.object.MultipartUpload;
+import dev.ossemu.object.ObjectStore;
+import dev.ossemu.object.OssObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * Objects and multipart uploads kept in memory and written through to the data directory. An object
+ * is a data file (one per version) plus a metadata file naming it; the metadata is written last, so
+ * a crash leaves either the old object or the new one. Data files no metadata names are leftovers
+ * of unacknowledged writes and are removed on start.
+ */
+public final class PersistentObjectStore implements ObjectStore {
+  private final InMemoryObjectStore memory;
+  private final DataDirectory data;
+  private final ObjectMapper json = new ObjectMapper();
+
+  /** The data file of each stored object, by bucket and key. */
+  private final Map<String, String> dataFiles = new ConcurrentHashMap<>();
+
+  /**
+   * Loads the objects and uploads of a data directory.
+   *
+   * @throws DataDirectoryException for a damaged file
+   */
+  public PersistentObjectStore(DataDirectory data, StorageQuota quota)
+      throws DataDirectoryException {
+    this.data = data;
+    this.memory = new InMemoryObjectStore(quota);
+    new StoreLoader(data, json, quota, memory, dataFiles).load();
+  }
+
+  static String keyHash(String key) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JRE", e);
+    }
+  }
+
+  static Path objectDir(DataDirectory data, String bucket) {
+    return data.root().resolve("objects").resolve(bucket);
+  }
+
+  static Path uploadDir(DataDirectory data, String bucket, String uploadId) {
+    return data.root().resolve("uploads").resolve(bucket).resolve(uploadId);
+  }
+
+  @Override
+  public Optional<OssObject> get(String bucket, String key) {
+    return memory.get(bucket, key);
+  }
+
+  @Override
+  public synchronized OssObject update(String bucket, String key, UnaryOperator<OssObject> change) {
+    String hash = keyHash(key);
+    Path directory = objectDir(data, bucket);
+    String index = bucket + "/" + key;
+    String previous = dataFiles.get(index);
+    String[] written = new String[1];
+    OssObject stored =
+        memory.update(
+            bucket,
+            key,
+            current -> {
+              OssObject next = change.apply(current);
+              Documents.BodyDoc body = Bodies.write(data, directory, hash, next.blob());
+              written[0] = body.dataFile();
+              write(directory.resolve(hash + ".meta"), objectDoc(next, body));
+              return next;
+            });
+    dataFiles.put(index, written[0]);
+    if (previous != null) {
+      data.delete(directory.resolve(previous));
+    }
+    return stored;
+  }
+
+  static Documents.ObjectDoc objectDoc(OssObject object, Documents.BodyDoc body) {
+    return new Documents.ObjectDoc(
+        object.key(),
+        body,
+        object.etag(),
+        object.lastModified().toString(),
+        object.type(),
+        object.headers(),
+        object.userMetadata(),
+        object.acl(),
+        object.storageClass(),
+        Documents.RuleDoc.of(object.encryption()));
+  }
+
+  private void write(Path file, Object document) {
+    try {
+      data.write(file, DataDirectory.sealed(json.writeValueAsBytes(document)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public synchronized boolean delete(String bucket, String key) {
+    Path directory = objectDir(data, bucket);
+    data.delete(directory.resolve(keyHash(key) + ".meta"));
+    String file = dataFiles.remove(bucket + "/" + key);
+    if (file != null) {
+      data.delete(directory.resolve(file));
+    }
+    return memory.delete(bucket, key);
+  }
+
+  @Override
+  public SortedMap<String, OssObject> objectsFrom(String bucket, String fromKey) {
+    return memory.objectsFrom(bucket, fromKey);
+  }
+
+  @Override
+  public synchronized void addUpload(String bucket, MultipartUpload upload) {
+    Path directory = uploadDir(data, bucket, upload.uploadId());
+    write(
+        directory.resolve("upload.meta"),
+        new Documents.UploadDoc(
+            upload.uploadId(), upload.initiated().toString(), objectDoc(upload.template(), null)));
+    memory.addUpload(bucket, upload);
+  }
+
+  @Override
+  public Optional<MultipartUpload> upload(String bucket, String uploadId) {
+    return memory.upload(bucket, uploadId);
+  }
+
+  @Override
+  public synchronized void putPart(
+      String bucket, MultipartUpload upload, MultipartUpload.Part part) {
+    Path directory = uploadDir(data, bucket, upload.uploadId());
+    MultipartUpload.Part previous = upload.part(part.partNumber());
+    Documents.BodyDoc body =
+        Bodies.write(data, directory, "part-" + part.partNumber(), part.blob());
+    write(
+        directory.resolve("part-" + part.partNumber() + ".meta"),
+        new Documents.PartDoc(part.partNumber(), body, part.lastModified().toString()));
+    memory.putPart(bucket, upload, part);
+    if (previous != null) {
+      StoreLoader.deleteOtherData(data, directory, "part-" + part.partNumber(), body.dataFile());
+    }
+  }
+
+  @Override
+  public synchronized boolean removeUpload(String bucket, String uploadId, boolean keepParts) {
+    StoreLoader.deleteTree(data, uploadDir(data, bucket, uploadId));
+    return memory.removeUpload(bucket, uploadId, keepParts);
+  }
+
+  @Override
+  public List<MultipartUpload> uploads(String bucket) {
+    return memory.uploads(bucket);
+  }
+
+  @Override
+  public boolean isEmpty(String bucket) {
+    return memory.isEmpty(bucket);
+  }
+
+  @Override
+  public synchronized void dropBucket(String bucket) {
+    StoreLoader.deleteTree(data, objectDir(data, bucket));
+    StoreLoader.deleteTree(data, data.root().resolve("uploads").resolve(bucket));
+    dataFiles.keySet().removeIf(index -> index.startsWith(bucket + "/"));
+    memory.dropBucket(bucket);
+  }
+
+  @Override
+  public synchronized void clear() {
+    StoreLoader.deleteTree(data, data.root().resolve("objects"));
+    StoreLoader.deleteTree(data, data.root().resolve("uploads"));
+    dataFiles.clear();
+    memory.clear();
+  }
+
+  @Override
+  public StorageQuota quota() {
+    return memory.quota();
+  }
+
+  static Instant instant(String value) {
+    return Instant.parse(value);
+  }
+}

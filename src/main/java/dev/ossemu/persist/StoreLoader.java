@@ -1,0 +1,180 @@
+package dev.ossemu.persist;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ossemu.blob.Blob;
+import dev.ossemu.blob.StorageQuota;
+import dev.ossemu.object.InMemoryObjectStore;
+import dev.ossemu.object.MultipartUpload;
+import dev.ossemu.object.OssObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reads objects and uploads back from a data directory at start, checking every file, and removes
+ * what an interrupted write left behind (temporary files, unreferenced data files).
+ */
+final class StoreLoader {
+  private final DataDirectory data;
+  private final ObjectMapper json;
+  private final StorageQuota quota;
+  private final InMemoryObjectStore memory;
+  private final Map<String, String> dataFiles;
+
+  StoreLoader(
+      DataDirectory data,
+      ObjectMapper json,
+      StorageQuota quota,
+      InMemoryObjectStore memory,
+      Map<String, String> dataFiles) {
+    this.data = data;
+    this.json = json;
+    this.quota = quota;
+    this.memory = memory;
+    this.dataFiles = dataFiles;
+  }
+
+  void load() throws DataDirectoryException {
+    for (Path bucket : directories(data.root().resolve("objects"))) {
+      loadObjects(bucket);
+    }
+    for (Path bucket : directories(data.root().resolve("uploads"))) {
+      for (Path upload : directories(bucket)) {
+        loadUpload(bucket.getFileName().toString(), upload);
+      }
+    }
+  }
+
+  private void loadObjects(Path directory) throws DataDirectoryException {
+    String bucket = directory.getFileName().toString();
+    Set<String> referenced = new HashSet<>();
+    for (Path meta : files(directory, ".meta")) {
+      Documents.ObjectDoc doc = read(meta, Documents.ObjectDoc.class);
+      Blob blob = Bodies.read(directory, doc.body(), quota);
+      OssObject object = toObject(doc, blob);
+      memory.update(bucket, object.key(), current -> object);
+      dataFiles.put(bucket + "/" + object.key(), doc.body().dataFile());
+      referenced.add(doc.body().dataFile());
+    }
+    removeLeftovers(directory, referenced);
+  }
+
+  private void loadUpload(String bucket, Path directory) throws DataDirectoryException {
+    Path meta = directory.resolve("upload.meta");
+    if (!Files.exists(meta)) {
+      // Initiate never completed its first write: it was never acknowledged.
+      deleteTree(data, directory);
+      return;
+    }
+    Documents.UploadDoc doc = read(meta, Documents.UploadDoc.class);
+    MultipartUpload upload =
+        new MultipartUpload(
+            doc.uploadId(), toObject(doc.template(), Blob.empty()), Instant.parse(doc.initiated()));
+    Set<String> referenced = new HashSet<>();
+    for (Path partMeta : files(directory, ".meta")) {
+      if (partMeta.equals(meta)) {
+        continue;
+      }
+      Documents.PartDoc part = read(partMeta, Documents.PartDoc.class);
+      upload.putPart(
+          new MultipartUpload.Part(
+              part.partNumber(),
+              Bodies.read(directory, part.body(), quota),
+              Instant.parse(part.lastModified())));
+      referenced.add(part.body().dataFile());
+    }
+    memory.addUpload(bucket, upload);
+    removeLeftovers(directory, referenced);
+  }
+
+  private static OssObject toObject(Documents.ObjectDoc doc, Blob blob) {
+    return new OssObject(
+        doc.key(),
+        blob,
+        doc.etag(),
+        Instant.parse(doc.lastModified()),
+        doc.type(),
+        doc.headers(),
+        doc.userMetadata(),
+        doc.acl(),
+        doc.storageClass(),
+        Documents.RuleDoc.toEncryption(doc.encryption()));
+  }
+
+  private <T> T read(Path file, Class<T> type) throws DataDirectoryException {
+    try {
+      return json.readValue(DataDirectory.unseal(file), type);
+    } catch (IOException | RuntimeException e) {
+      throw new DataDirectoryException(
+          file, "not a valid " + type.getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  private void removeLeftovers(Path directory, Set<String> referenced)
+      throws DataDirectoryException {
+    for (Path file : files(directory, "")) {
+      String name = file.getFileName().toString();
+      if (name.endsWith(".tmp") || (name.endsWith(".data") && !referenced.contains(name))) {
+        data.delete(file);
+      }
+    }
+  }
+
+  private static List<Path> directories(Path parent) throws DataDirectoryException {
+    return list(parent).stream().filter(Files::isDirectory).toList();
+  }
+
+  private static List<Path> files(Path parent, String suffix) throws DataDirectoryException {
+    return list(parent).stream()
+        .filter(Files::isRegularFile)
+        .filter(p -> p.getFileName().toString().endsWith(suffix))
+        .toList();
+  }
+
+  private static List<Path> list(Path parent) throws DataDirectoryException {
+    if (!Files.isDirectory(parent)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(parent)) {
+      return entries.sorted().toList();
+    } catch (IOException e) {
+      throw new DataDirectoryException(parent, e.toString());
+    }
+  }
+
+  /** Deletes a directory and everything below it. */
+  static void deleteTree(DataDirectory data, Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        data.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + root, e);
+    }
+  }
+
+  /** Deletes the data files of {@code stem} other than {@code keep}: a replaced part's bytes. */
+  static void deleteOtherData(DataDirectory data, Path directory, String stem, String keep) {
+    try (Stream<Path> entries = Files.list(directory)) {
+      for (Path file : entries.toList()) {
+        String name = file.getFileName().toString();
+        if (name.startsWith(stem + "-") && name.endsWith(".data") && !name.equals(keep)) {
+          data.delete(file);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean " + directory, e);
+    }
+  }
+}
