@@ -27,7 +27,7 @@ public final class PercentCodec {
         out.write(' ');
         i++;
       } else if (c == '%' && isHex(raw, i + 1) && isHex(raw, i + 2)) {
-        out.write(Integer.parseInt(raw.substring(i + 1, i + 3), 16));
+        out.write(hexValue(raw.charAt(i + 1)) * 16 + hexValue(raw.charAt(i + 2)));
         i += 3;
       } else {
         int end = i + Character.charCount(raw.codePointAt(i));
@@ -67,7 +67,21 @@ public final class PercentCodec {
         || c == '~';
   }
 
+  /** ASCII hex digits only: {@code Character.digit} would also take other scripts' digits. */
   private static boolean isHex(String s, int index) {
-    return index < s.length() && Character.digit(s.charAt(index), 16) >= 0;
+    return index < s.length() && hexValue(s.charAt(index)) >= 0;
+  }
+
+  private static int hexValue(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
   }
 }
