@@ -63,6 +63,7 @@ class StandaloneJarIT {
       long stopNanos = System.nanoTime();
       process.destroy(); // SIGTERM
       assertThat(process.waitFor(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).as("a clean stop on SIGTERM").isZero();
       long stopMillis = (System.nanoTime() - stopNanos) / 1_000_000;
       System.out.printf("standalone jar: stopped %d ms after SIGTERM%n", stopMillis);
       assertThat(stopMillis).isLessThan(Duration.ofSeconds(2).toMillis());
