@@ -99,7 +99,9 @@ final class CommandLine {
                 "--account",
                 "--admin-token",
                 "--config",
-                "--max-storage" ->
+                "--max-storage",
+                "--log-level",
+                "--data-dir" ->
             options.add(new String[] {arg, value(args, ++i, arg)});
         default -> throw new UsageException("unknown option: " + arg + " (see --help)");
       }

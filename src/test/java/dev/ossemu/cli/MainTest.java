@@ -199,6 +199,8 @@ class MainTest {
       {"--account", ":secret"},
       {"--account", "a:b", "--account", "a:c"},
       {"--max-storage", "0"},
+      {"--log-level", "LOUD"},
+      {"--data-dir"},
       {"--max-storage", "lots"},
     };
     for (String[] args : cases) {
