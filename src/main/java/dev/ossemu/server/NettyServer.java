@@ -35,7 +35,7 @@ public final class NettyServer {
   /**
    * Binds {@code host:port} (port 0: any free port) and returns once connections are accepted.
    *
-   * @throws java.net.BindException when the address is in use or not local
+   * <p>Fails with the {@code BindException} of the socket when the address is in use or not local.
    */
   public static NettyServer bind(String host, int port, OssChannelInitializer initializer)
       throws InterruptedException {

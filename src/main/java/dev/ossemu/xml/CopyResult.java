@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 
-/** The CopyObject response ({@code CopyObjectResult}); UploadPartCopy uses {@link #part}. */
+/** The CopyObject response ({@code CopyObjectResult}); UploadPartCopy uses {@link Part}. */
 @JacksonXmlRootElement(localName = "CopyObjectResult")
 @JsonPropertyOrder({"LastModified", "ETag"})
 public record CopyResult(
