@@ -2,7 +2,6 @@ package dev.ossemu.object;
 
 import dev.ossemu.bucket.EncryptionRule;
 import dev.ossemu.bucket.SseAlgorithm;
-import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
 import dev.ossemu.request.Headers;
 import java.util.Map;
@@ -23,44 +22,26 @@ public record ObjectEncryption(SseAlgorithm algorithm, String keyId, String data
    */
   public static final String DEFAULT_KMS_KEY_ID = "oss-emulator-default-kms-key";
 
-  static final String ALGORITHM_HEADER = "x-oss-server-side-encryption";
-  static final String KEY_ID_HEADER = "x-oss-server-side-encryption-key-id";
-  static final String DATA_HEADER = "x-oss-server-side-data-encryption";
-
   /** Whether the request carries any SSE header (UploadPart and Complete must not). */
   public static boolean present(Headers headers) {
-    return headers.contains(ALGORITHM_HEADER)
-        || headers.contains(KEY_ID_HEADER)
-        || headers.contains(DATA_HEADER);
+    return SseHeaders.present(headers);
   }
 
   /**
-   * The encryption of a new object.
+   * The encryption of a new object: its own headers, else the bucket's default rule.
    *
    * @param bucketRule the bucket's default rule, or null
    * @return the encryption, or null for an unencrypted object
    * @throws OssException InvalidEncryptionAlgorithmError / InvalidDataEncryptionAlgorithmError
    */
   public static ObjectEncryption resolve(Headers headers, EncryptionRule bucketRule) {
-    String algorithmHeader = headers.get(ALGORITHM_HEADER);
-    String data = blankToNull(headers.get(DATA_HEADER));
-    if (data != null && !EncryptionRule.SM4_DATA_ENCRYPTION.equals(data)) {
-      throw OssException.of(OssErrorCode.INVALID_DATA_ENCRYPTION_ALGORITHM).build();
+    SseHeaders requested = SseHeaders.parse(headers);
+    if (requested != null) {
+      return of(requested.algorithm(), requested.keyId(), requested.dataEncryption());
     }
-    if (algorithmHeader == null) {
-      // spec §8a: a data encryption header alone is ignored; the bucket default applies.
-      return bucketRule == null
-          ? null
-          : of(bucketRule.algorithm(), bucketRule.kmsMasterKeyId(), bucketRule.kmsDataEncryption());
-    }
-    SseAlgorithm algorithm =
-        SseAlgorithm.fromWire(algorithmHeader)
-            .orElseThrow(
-                () ->
-                    OssException.of(OssErrorCode.INVALID_ENCRYPTION_ALGORITHM)
-                        .message("The encryption algorithm specified is not valid.")
-                        .build());
-    return of(algorithm, blankToNull(headers.get(KEY_ID_HEADER)), data);
+    return bucketRule == null
+        ? null
+        : of(bucketRule.algorithm(), bucketRule.kmsMasterKeyId(), bucketRule.kmsDataEncryption());
   }
 
   private static ObjectEncryption of(SseAlgorithm algorithm, String keyId, String data) {
@@ -72,16 +53,12 @@ public record ObjectEncryption(SseAlgorithm algorithm, String keyId, String data
 
   /** The response headers that report it (spec §8a). */
   public void writeTo(Map<String, String> headers) {
-    headers.put(ALGORITHM_HEADER, algorithm.name());
+    headers.put(SseHeaders.ALGORITHM, algorithm.name());
     if (keyId != null) {
-      headers.put(KEY_ID_HEADER, keyId);
+      headers.put(SseHeaders.KEY_ID, keyId);
     }
     if (dataEncryption != null) {
-      headers.put(DATA_HEADER, dataEncryption);
+      headers.put(SseHeaders.DATA, dataEncryption);
     }
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
   }
 }

@@ -2,8 +2,8 @@ package dev.ossemu.operation;
 
 import dev.ossemu.bucket.EncryptionRule;
 import dev.ossemu.bucket.SseAlgorithm;
-import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
+import dev.ossemu.object.SseHeaders;
 import dev.ossemu.request.Headers;
 import dev.ossemu.request.OssRequest;
 import dev.ossemu.xml.CreateBucketConfiguration;
@@ -73,35 +73,19 @@ record PutBucketInput(
    * creation; a data encryption alone is ignored; with a non-KMS algorithm it is dropped.
    */
   private static EncryptionRule encryption(Headers headers) {
-    String algorithmHeader = headers.get("x-oss-server-side-encryption");
-    if (algorithmHeader == null) {
+    SseHeaders sse = SseHeaders.parse(headers);
+    if (sse == null) {
       return null;
     }
-    SseAlgorithm algorithm =
-        SseAlgorithm.fromWire(algorithmHeader)
-            .orElseThrow(
-                () ->
-                    OssException.of(OssErrorCode.INVALID_ENCRYPTION_ALGORITHM)
-                        .message("The encryption algorithm specified is not valid.")
-                        .build());
-    String dataEncryption = blankToNull(headers.get("x-oss-server-side-data-encryption"));
-    if (dataEncryption != null && !EncryptionRule.SM4_DATA_ENCRYPTION.equals(dataEncryption)) {
-      throw OssException.of(OssErrorCode.INVALID_DATA_ENCRYPTION_ALGORITHM).build();
-    }
-    String keyId = blankToNull(headers.get("x-oss-server-side-encryption-key-id"));
-    if (algorithm != SseAlgorithm.KMS) {
-      if (keyId != null) {
+    if (sse.algorithm() != SseAlgorithm.KMS) {
+      if (sse.keyId() != null) {
         throw OssException.invalidArgument(
             "KMSMasterKeyID is not applicable if the default sse algorithm is not KMS",
             "x-oss-server-side-encryption-key-id",
-            keyId);
+            sse.keyId());
       }
-      return EncryptionRule.of(algorithm);
+      return EncryptionRule.of(sse.algorithm());
     }
-    return new EncryptionRule(algorithm, keyId, dataEncryption);
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
+    return new EncryptionRule(sse.algorithm(), sse.keyId(), sse.dataEncryption());
   }
 }

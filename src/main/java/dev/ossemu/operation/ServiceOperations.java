@@ -13,13 +13,6 @@ import java.util.List;
 
 /** Service-level actions: ListBuckets (GetService, spec §7). */
 public final class ServiceOperations {
-  /**
-   * spec §7: the default is UNCONFIRMED; 100 is the spec's suggestion, 1000 the documented limit.
-   */
-  static final int DEFAULT_MAX_KEYS = 100;
-
-  static final int MAX_MAX_KEYS = 1000;
-
   private final BucketStore store;
   private final XmlCodec xml;
 
@@ -40,7 +33,8 @@ public final class ServiceOperations {
     QueryParameters query = call.request().query();
     String prefix = orEmpty(query.get("prefix"));
     String marker = orEmpty(query.get("marker"));
-    int maxKeys = maxKeys(query.get("max-keys"));
+    // spec §7: the default is UNCONFIRMED; 100 as for ListObjects, at most 1000.
+    int maxKeys = ObjectListOperations.maxKeys(query.get("max-keys"));
     String ownerId = call.principal().account().ownerId();
     List<BucketSummary> page = new ArrayList<>();
     boolean truncated = false;
@@ -61,22 +55,6 @@ public final class ServiceOperations {
         new ListAllMyBucketsResult(
             prefix, marker, maxKeys, truncated, nextMarker, BucketViews.owner(ownerId), page);
     return OssResponse.xml(200, xml.write(result));
-  }
-
-  private static int maxKeys(String value) {
-    if (value == null || value.isEmpty()) {
-      return DEFAULT_MAX_KEYS;
-    }
-    try {
-      int parsed = Integer.parseInt(value);
-      if (parsed >= 1 && parsed <= MAX_MAX_KEYS) {
-        return parsed;
-      }
-    } catch (NumberFormatException e) {
-      // Falls through to the same error as an out-of-range number.
-    }
-    throw OssException.invalidArgument(
-        "Argument max-keys must be an integer between 1 and 1000.", "max-keys", value);
   }
 
   private static String orEmpty(String value) {
