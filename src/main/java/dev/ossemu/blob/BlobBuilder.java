@@ -15,6 +15,7 @@ public final class BlobBuilder {
   public static final int CHUNK_BYTES = 64 * 1024;
 
   private final StorageQuota quota;
+  private final long expectedLength;
   private final List<byte[]> chunks = new ArrayList<>();
   private final MessageDigest md5;
   private final Crc64 crc = new Crc64();
@@ -26,7 +27,17 @@ public final class BlobBuilder {
    * @param quota where space is reserved, or null for bodies that are not stored
    */
   public BlobBuilder(StorageQuota quota) {
+    this(quota, -1);
+  }
+
+  /**
+   * @param quota where space is reserved, or null for bodies that are not stored
+   * @param expectedLength the announced length (Content-Length), or -1: a small body then gets a
+   *     chunk of its own size rather than a whole 64 KiB one
+   */
+  public BlobBuilder(StorageQuota quota, long expectedLength) {
     this.quota = quota;
+    this.expectedLength = expectedLength;
     this.md5 = md5();
   }
 
@@ -65,10 +76,12 @@ public final class BlobBuilder {
   }
 
   private void newChunk() {
+    long announcedRest = expectedLength - length;
+    int size = announcedRest > 0 && announcedRest < CHUNK_BYTES ? (int) announcedRest : CHUNK_BYTES;
     if (quota != null) {
-      quota.reserve(CHUNK_BYTES);
+      quota.reserve(size);
     }
-    current = new byte[CHUNK_BYTES];
+    current = new byte[size];
     chunks.add(current);
     fill = 0;
   }
@@ -84,7 +97,7 @@ public final class BlobBuilder {
       System.arraycopy(current, 0, trimmed, 0, fill);
       chunks.set(chunks.size() - 1, trimmed);
       if (quota != null) {
-        quota.release(CHUNK_BYTES - fill);
+        quota.release(current.length - fill);
       }
     }
     return new Blob(chunks, length, md5.digest(), crc.value());
@@ -93,7 +106,11 @@ public final class BlobBuilder {
   /** Gives back every reservation of an upload that was refused or abandoned. */
   public void discard() {
     if (quota != null) {
-      quota.release((long) chunks.size() * CHUNK_BYTES);
+      long reserved = 0;
+      for (byte[] chunk : chunks) {
+        reserved += chunk.length;
+      }
+      quota.release(reserved);
     }
     chunks.clear();
   }

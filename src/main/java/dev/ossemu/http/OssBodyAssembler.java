@@ -85,7 +85,7 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
           case LARGE_DOCUMENT -> Math.max(maxDocumentBytes, LARGE_DOCUMENT_BYTES);
           case DOCUMENT -> maxDocumentBytes;
         };
-    body = new BlobBuilder(upload ? quota : null);
+    body = new BlobBuilder(upload ? quota : null, HttpUtil.getContentLength(request, -1L));
     if (HttpUtil.getContentLength(request, -1L) > limit) {
       refuse(ctx, OssException.of(OssErrorCode.ENTITY_TOO_LARGE).build());
     } else if (HttpUtil.is100ContinueExpected(request)) {
