@@ -66,8 +66,8 @@ public final class BucketOperations {
         ownerId,
         region,
         clock.instant(),
-        input.storageClass(),
-        input.dataRedundancyType(),
+        input.storageClassOrDefault(),
+        input.dataRedundancyTypeOrDefault(),
         input.acl() == null ? "private" : input.acl(),
         input.encryption());
   }
@@ -78,8 +78,12 @@ public final class BucketOperations {
           .extra("BucketName", existing.name())
           .build();
     }
-    if (!existing.storageClass().equals(input.storageClass())
-        || !existing.dataRedundancyType().equals(input.dataRedundancyType())) {
+    boolean otherClass =
+        input.storageClass() != null && !existing.storageClass().equals(input.storageClass());
+    boolean otherRedundancy =
+        input.dataRedundancyType() != null
+            && !existing.dataRedundancyType().equals(input.dataRedundancyType());
+    if (otherClass || otherRedundancy) {
       throw OssException.of(OssErrorCode.BUCKET_ALREADY_EXISTS)
           .message("Bucket already exists can't modify storage type")
           .extra("BucketName", existing.name())
@@ -135,6 +139,7 @@ public final class BucketOperations {
 
   /** PutBucketAcl: {@code PUT /?acl} with the canned ACL in {@code x-oss-acl}. */
   public OssResponse putBucketAcl(OssCall call) {
+    access.owned(call); // who may change it comes before what the change is
     String acl = call.request().headers().get("x-oss-acl");
     if (acl == null) {
       throw OssException.invalidArgument("no such bucket access control exists", "x-oss-acl", "");

@@ -15,8 +15,8 @@ import java.util.Set;
  * CreateBucketConfiguration body and the default-encryption headers.
  *
  * @param acl the canned ACL, or null when the header is absent
- * @param storageClass the storage class
- * @param dataRedundancyType LRS or ZRS
+ * @param storageClass the storage class, or null when the request names none
+ * @param dataRedundancyType LRS or ZRS, or null when the request names none
  * @param encryption the default rule from the SSE headers, or null
  */
 record PutBucketInput(
@@ -33,8 +33,10 @@ record PutBucketInput(
     Headers headers = request.headers();
     String acl = headers.get("x-oss-acl");
     checkAcl(acl);
-    String storageClass = DEFAULT_STORAGE_CLASS;
-    String redundancy = DEFAULT_REDUNDANCY;
+    // Null when not given: JAVA1 sends no body at all when nothing is set, and a repeat PutBucket
+    // without one must not read as a change of an IA or ZRS bucket back to the defaults.
+    String storageClass = null;
+    String redundancy = null;
     if (request.body().length > 0) {
       CreateBucketConfiguration configuration =
           xml.read(request.body(), CreateBucketConfiguration.ROOT, CreateBucketConfiguration.class);
@@ -55,6 +57,16 @@ record PutBucketInput(
     if (acl != null && !CANNED_ACLS.contains(acl)) {
       throw OssException.invalidArgument("no such bucket access control exists", "x-oss-acl", acl);
     }
+  }
+
+  /** The storage class a new bucket gets. */
+  String storageClassOrDefault() {
+    return storageClass == null ? DEFAULT_STORAGE_CLASS : storageClass;
+  }
+
+  /** The redundancy type a new bucket gets. */
+  String dataRedundancyTypeOrDefault() {
+    return dataRedundancyType == null ? DEFAULT_REDUNDANCY : dataRedundancyType;
   }
 
   private static String choose(String value, String fallback, Set<String> allowed, String name) {

@@ -80,7 +80,9 @@ public final class Router {
         || name.equals("partNumber")
         || name.equals("position")
         || name.equals("security-token")
-        || name.equals("versionId");
+        || name.equals("versionId")
+        // A bandwidth cap on an upload or download URL (the Python SDK signs it), not an action.
+        || name.equals("x-oss-traffic-limit");
   }
 
   private static Shape shapeOf(Target target) {
