@@ -85,8 +85,10 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
           case LARGE_DOCUMENT -> Math.max(maxDocumentBytes, LARGE_DOCUMENT_BYTES);
           case DOCUMENT -> maxDocumentBytes;
         };
-    body = new BlobBuilder(upload ? quota : null, HttpUtil.getContentLength(request, -1L));
-    if (HttpUtil.getContentLength(request, -1L) > limit) {
+    long announced = HttpUtil.getContentLength(request, -1L);
+    // A document is parsed, never stored: it is neither reserved nor checksummed.
+    body = upload ? new BlobBuilder(quota, announced) : BlobBuilder.document(announced);
+    if (announced > limit) {
       refuse(ctx, OssException.of(OssErrorCode.ENTITY_TOO_LARGE).build());
     } else if (HttpUtil.is100ContinueExpected(request)) {
       ctx.writeAndFlush(
@@ -134,7 +136,7 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
   }
 
   private static byte[] documentBytes(BlobBuilder builder) {
-    return builder.build().toByteArray();
+    return builder.toByteArray();
   }
 
   /**

@@ -25,8 +25,7 @@ public final class EncryptionRuleValidator {
    * @throws OssException MalformedXML, InvalidEncryptionAlgorithmError or InvalidArgument
    */
   public EncryptionRule validate(byte[] body) {
-    ServerSideEncryptionRule document =
-        xml.read(body, ServerSideEncryptionRule.ROOT, ServerSideEncryptionRule.class);
+    ServerSideEncryptionRule document = xml.readEncryptionRule(body);
     ApplyServerSideEncryptionByDefault byDefault = document.applyServerSideEncryptionByDefault();
     if (byDefault == null || byDefault.sseAlgorithm() == null) {
       throw OssException.malformedXml();

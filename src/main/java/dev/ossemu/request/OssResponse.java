@@ -72,7 +72,14 @@ public final class OssResponse {
 
   /** The body slices, read-only; each call returns fresh views. */
   public List<ByteBuffer> content() {
-    return content.stream().map(ByteBuffer::duplicate).toList();
+    if (content.size() == 1) {
+      return List.of(content.get(0).duplicate()); // a document: no stream machinery
+    }
+    List<ByteBuffer> views = new java.util.ArrayList<>(content.size());
+    for (ByteBuffer slice : content) {
+      views.add(slice.duplicate());
+    }
+    return views;
   }
 
   /** The Content-Length to announce: the body's length, or the object's size for HEAD. */

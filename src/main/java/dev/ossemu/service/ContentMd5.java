@@ -12,6 +12,11 @@ import java.util.Base64;
  * PutBucketEncryption, spec §1); JAVA2 sends the MD5 of the empty body even on GET and DELETE.
  */
 final class ContentMd5 {
+  /**
+   * One digest per thread: {@code getInstance} is a provider lookup that costs more than 137 bytes.
+   */
+  private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(ContentMd5::newMd5);
+
   private ContentMd5() {}
 
   static void check(OssRequest request) {
@@ -36,8 +41,12 @@ final class ContentMd5 {
   }
 
   private static byte[] md5(byte[] body) {
+    return MD5.get().digest(body); // digest() resets it for the next request on this thread
+  }
+
+  private static MessageDigest newMd5() {
     try {
-      return MessageDigest.getInstance("MD5").digest(body);
+      return MessageDigest.getInstance("MD5");
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("MD5 is part of every JRE", e);
     }

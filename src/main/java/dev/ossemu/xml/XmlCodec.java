@@ -27,20 +27,54 @@ public final class XmlCodec {
    * spec §0: OSS starts every document with this exact declaration. Woodstox would write single
    * quotes, so the prefix is fixed here and the mapper writes the document without one.
    */
-  private static final byte[] DECLARATION =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".getBytes(StandardCharsets.UTF_8);
+  static final String DECLARATION_TEXT = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+  private static final byte[] DECLARATION = DECLARATION_TEXT.getBytes(StandardCharsets.UTF_8);
 
   private final XMLInputFactory inputFactory;
-  private final XmlMapper mapper;
+
+  /**
+   * Built on first use: an XmlMapper costs tens of milliseconds and hundreds of classes, and the
+   * encryption calls, the emulator's hot path, never need it.
+   */
+  private volatile XmlMapper mapper;
 
   public XmlCodec() {
     inputFactory = XMLInputFactory.newFactory();
     inputFactory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     inputFactory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    mapper = new XmlMapper(new XmlFactory(inputFactory, XMLOutputFactory.newFactory()));
-    mapper.setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
-    // Parse leniently (elements OSS may add are ignored), then validate explicitly.
-    mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  }
+
+  private XmlMapper mapper() {
+    XmlMapper built = mapper;
+    if (built == null) {
+      synchronized (this) {
+        built = mapper;
+        if (built == null) {
+          built = new XmlMapper(new XmlFactory(inputFactory, XMLOutputFactory.newFactory()));
+          built.setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+          // Parse leniently (elements OSS may add are ignored), then validate explicitly.
+          built.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+          mapper = built;
+        }
+      }
+    }
+    return built;
+  }
+
+  /**
+   * Reads a PutBucketEncryption body in one pass, with the same guards as {@link #read}.
+   *
+   * @throws OssException MalformedXML
+   */
+  public ServerSideEncryptionRule readEncryptionRule(byte[] body) {
+    return EncryptionRuleXml.read(inputFactory, body);
+  }
+
+  /** Writes a GetBucketEncryption body, byte for byte what {@link #write} would. */
+  public byte[] writeEncryptionRule(ServerSideEncryptionRule rule) {
+    byte[] fast = EncryptionRuleXml.write(rule);
+    return fast != null ? fast : write(rule);
   }
 
   /**
@@ -53,7 +87,7 @@ public final class XmlCodec {
       throw OssException.malformedXml();
     }
     try {
-      return mapper.readValue(body, type);
+      return mapper().readValue(body, type);
     } catch (IOException e) {
       throw OssException.malformedXml();
     }
@@ -98,7 +132,7 @@ public final class XmlCodec {
   /** Writes a document (a record annotated with its root element) with the OSS declaration. */
   public byte[] write(Object document) {
     try {
-      return prefixed(mapper.writeValueAsBytes(document));
+      return prefixed(mapper().writeValueAsBytes(document));
     } catch (JacksonException e) {
       throw new IllegalStateException("cannot serialise " + document.getClass(), e);
     }
@@ -109,8 +143,12 @@ public final class XmlCodec {
    * shape of {@code <Error>}, whose extra elements vary by code (spec §9.2).
    */
   public byte[] writeFlat(String rootElement, Map<String, String> elements) {
+    byte[] fast = XmlText.flat(rootElement, elements);
+    if (fast != null) {
+      return fast; // every error answer, including the first: no mapper is built for it
+    }
     try {
-      return prefixed(mapper.writer().withRootName(rootElement).writeValueAsBytes(elements));
+      return prefixed(mapper().writer().withRootName(rootElement).writeValueAsBytes(elements));
     } catch (JacksonException e) {
       throw new IllegalStateException("cannot serialise " + rootElement, e);
     }
