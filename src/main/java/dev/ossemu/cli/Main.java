@@ -89,6 +89,12 @@ public final class Main {
             + emulator.accessKeyId()
             + ")");
     out.flush();
+    if (emulator.adminTokenGenerated()) {
+      // Printed here once, never logged: the log may be shipped elsewhere, stderr is the console.
+      err.println(
+          "admin token: " + emulator.adminToken() + "; set OSS_EMULATOR_ADMIN_TOKEN to choose one");
+      err.flush();
+    }
     LoggerFactory.getLogger(Main.class)
         .info(
             "oss-emulator {} on {}, region {}, accounts {}, data {}",

@@ -33,6 +33,7 @@ import dev.ossemu.routing.Addressing;
 import dev.ossemu.routing.Route;
 import dev.ossemu.routing.Router;
 import dev.ossemu.xml.XmlCodec;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -136,7 +137,7 @@ public final class OssService {
   public BodyKind bodyKind(String method, String host, String rawUri) {
     int question = rawUri.indexOf('?');
     String path = question < 0 ? rawUri : rawUri.substring(0, question);
-    if (admin != null && AdminApi.isAdminPath(path)) {
+    if (isAdmin(host, path)) {
       return BodyKind.DOCUMENT;
     }
     QueryParameters query =
@@ -160,10 +161,19 @@ public final class OssService {
     return exchange(request).response();
   }
 
-  /** Answers one request, with any injected delay or reset; never throws. */
+  /** Answers one request from an unknown peer, with any injected delay or reset; never throws. */
   public Outcome exchange(OssRequest request) {
-    if (admin != null && AdminApi.isAdminPath(request.rawPath())) {
-      return Outcome.answer(admin.handle(request));
+    return exchange(request, null);
+  }
+
+  /**
+   * Answers one request, with any injected delay or reset; never throws.
+   *
+   * @param peer the caller's address, which the admin API's rules look at; null when unknown
+   */
+  public Outcome exchange(OssRequest request, InetAddress peer) {
+    if (isAdmin(request.host(), request.rawPath())) {
+      return Outcome.answer(admin.handle(request, peer));
     }
     long startNanos = System.nanoTime();
     Trace trace = new Trace();
@@ -188,6 +198,11 @@ public final class OssService {
     long micros = (System.nanoTime() - startNanos) / 1000;
     journal.record(trace.toEntry(request, response, clock.instant(), micros));
     return new Outcome(response, trace.delayMillis, trace.resetConnection);
+  }
+
+  /** The admin API is path style to the service host only; a virtual host's key is just a key. */
+  private boolean isAdmin(String host, String rawPath) {
+    return admin != null && AdminApi.isAdminPath(rawPath) && addressing.isPathStyle(host);
   }
 
   private OssResponse dispatch(OssRequest request, Trace trace) {
