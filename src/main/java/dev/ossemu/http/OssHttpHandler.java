@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,12 +60,27 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
   protected void channelRead0(ChannelHandlerContext ctx, AssembledRequest assembled) {
     if (blocking == null) {
       respond(ctx, assembled);
-    } else {
+      return;
+    }
+    try {
       blocking.execute(() -> respond(ctx, assembled));
+    } catch (RejectedExecutionException e) {
+      // Shutting down: the request is never answered, and its body is stored nowhere.
+      assembled.release();
+      ctx.close();
     }
   }
 
+  /** Answers, then gives back the request's reference to its body: the one place it is released. */
   private void respond(ChannelHandlerContext ctx, AssembledRequest assembled) {
+    try {
+      answerAndWrite(ctx, assembled);
+    } finally {
+      assembled.release();
+    }
+  }
+
+  private void answerAndWrite(ChannelHandlerContext ctx, AssembledRequest assembled) {
     HttpRequest request = assembled.head();
     long now = clock.millis();
     String requestId = RequestIds.next(now);

@@ -53,7 +53,6 @@ public final class OssService {
   private final RequestJournal journal;
   private final Faults faults;
   private final AdminApi admin;
-  private final StorageQuota quota;
 
   /**
    * A service without the admin API, journal or faults: the plain OSS chain.
@@ -118,7 +117,6 @@ public final class OssService {
                     new ObjectListOperations(access, objects, xml),
                     multipart,
                     new MultipartListOperations(access, objects, multipart, xml))));
-    this.quota = objects.quota();
     this.authenticator = new Authenticator(accounts, sts, region, clock);
     this.errors = new ErrorRenderer(xml);
     this.clock = clock;
@@ -180,10 +178,6 @@ public final class OssService {
     }
     if (request.isHead()) {
       response = response.withoutBody();
-    }
-    if (request.upload() != null && response.status() >= 300) {
-      // A refused upload is stored nowhere: give its reserved space back.
-      quota.release(request.upload().length());
     }
     long micros = (System.nanoTime() - startNanos) / 1000;
     journal.record(trace.toEntry(request, response, clock.instant(), micros));
