@@ -1,6 +1,7 @@
 package dev.ossemu.http;
 
 import dev.ossemu.blob.Blob;
+import dev.ossemu.routing.Resolution;
 import io.netty.handler.codec.http.HttpRequest;
 
 /**
@@ -10,10 +11,11 @@ import io.netty.handler.codec.http.HttpRequest;
  * reference if it kept the body), whatever the answer was.
  *
  * @param head the request line and headers
+ * @param resolution the target and route resolved from the head, or null when it failed to decode
  * @param body the document body (empty for uploads)
  * @param upload the object body, or null
  */
-record AssembledRequest(HttpRequest head, byte[] body, Blob upload) {
+record AssembledRequest(HttpRequest head, Resolution resolution, byte[] body, Blob upload) {
   /** Gives back the request's reference to its upload; call exactly once. */
   void release() {
     if (upload != null) {
