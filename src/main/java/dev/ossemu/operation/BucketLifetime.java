@@ -18,8 +18,8 @@ final class BucketLifetime {
 
   /**
    * Runs {@code write} on the call's bucket holding its lock; 404 NoSuchBucket when it is gone. A
-   * bucket that exists gets its (empty) object space here if it has none yet (one made in the bucket
-   * store directly); a deleted bucket never does, as its document went under this same lock.
+   * bucket that exists gets its (empty) object space here if it has none yet (one made in the
+   * bucket store directly); a deleted bucket never does, as its document went under this same lock.
    */
   static <T> T write(
       BucketAccess access, ObjectStore objects, OssCall call, Function<Bucket, T> write) {

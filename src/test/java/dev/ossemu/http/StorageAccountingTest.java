@@ -101,7 +101,8 @@ class StorageAccountingTest {
   }
 
   private int put(String key, int bytes) {
-    return status(RawRequest.of("PUT", "/bkt/" + key).body("a".repeat(bytes)).signV1(CLOCK).bytes());
+    return status(
+        RawRequest.of("PUT", "/bkt/" + key).body("a".repeat(bytes)).signV1(CLOCK).bytes());
   }
 
   @Test
@@ -123,7 +124,10 @@ class StorageAccountingTest {
   void aCopyToAnotherKeySharesTheBytesAndOutlivesItsSource() {
     put("source", 10 * KIB);
     byte[] copy =
-        RawRequest.of("PUT", "/bkt/copy").header("x-oss-copy-source", "/bkt/source").signV1(CLOCK).bytes();
+        RawRequest.of("PUT", "/bkt/copy")
+            .header("x-oss-copy-source", "/bkt/source")
+            .signV1(CLOCK)
+            .bytes();
     assertThat(status(copy)).isEqualTo(200);
     assertThat(quota.used()).isEqualTo(10 * KIB);
     assertThat(status(RawRequest.of("DELETE", "/bkt/source").signV1(CLOCK).bytes())).isEqualTo(204);
@@ -218,7 +222,8 @@ class StorageAccountingTest {
   @Test
   void aPartForAnAbortedUploadIsRefusedAndNotKept() {
     String uploadId = initiate("mp");
-    assertThat(status(RawRequest.of("DELETE", "/bkt/mp?uploadId=" + uploadId).signV1(CLOCK).bytes()))
+    assertThat(
+            status(RawRequest.of("DELETE", "/bkt/mp?uploadId=" + uploadId).signV1(CLOCK).bytes()))
         .isEqualTo(204);
     byte[] part =
         RawRequest.of("PUT", "/bkt/mp?partNumber=1&uploadId=" + uploadId)
@@ -256,7 +261,8 @@ class StorageAccountingTest {
   }
 
   private String initiate(String key) {
-    String xml = exchange(RawRequest.of("POST", "/bkt/" + key + "?uploads").signV1(CLOCK).bytes())[1];
+    String xml =
+        exchange(RawRequest.of("POST", "/bkt/" + key + "?uploads").signV1(CLOCK).bytes())[1];
     return xml.substring(xml.indexOf("<UploadId>") + 10, xml.indexOf("</UploadId>"));
   }
 
