@@ -103,7 +103,7 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
       // Common log format, plus the request id that ties the line to the client's error.
       ACCESS.info(
           "{} - - [{}] \"{} {} {}\" {} {} {}",
-          ctx.channel().remoteAddress(),
+          client(ctx.channel().remoteAddress()),
           HttpResponses.httpDate(now),
           request.method(),
           request.uri(),
@@ -120,6 +120,15 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
     } else {
       ctx.writeAndFlush(response);
     }
+  }
+
+  /** {@code 127.0.0.1:59150}: InetSocketAddress.toString() would add a leading slash. */
+  static String client(java.net.SocketAddress address) {
+    if (address instanceof java.net.InetSocketAddress inet && inet.getAddress() != null) {
+      String ip = inet.getAddress().getHostAddress();
+      return (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + inet.getPort();
+    }
+    return String.valueOf(address);
   }
 
   private Outcome answer(AssembledRequest assembled, String requestId) {
