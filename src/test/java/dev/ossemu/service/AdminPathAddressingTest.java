@@ -8,6 +8,7 @@ import static dev.ossemu.testing.SignedRequests.bucket;
 import static dev.ossemu.testing.SignedRequests.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ossemu.Wiring;
 import dev.ossemu.admin.AdminApi;
 import dev.ossemu.admin.AdminSettings;
 import dev.ossemu.admin.Faults;
@@ -18,6 +19,7 @@ import dev.ossemu.bucket.BucketStore;
 import dev.ossemu.bucket.InMemoryBucketStore;
 import dev.ossemu.object.InMemoryObjectStore;
 import dev.ossemu.object.ObjectStore;
+import dev.ossemu.request.OssRequest;
 import dev.ossemu.request.OssResponse;
 import java.net.InetAddress;
 import java.util.Set;
@@ -39,7 +41,7 @@ class AdminPathAddressingTest {
   private final RequestJournal journal = new RequestJournal(10);
   private final AtomicInteger resets = new AtomicInteger();
   private final OssService service =
-      new OssService(
+      Wiring.service(
           ACCOUNTS,
           new StsCredentials(),
           REGION,
@@ -58,6 +60,14 @@ class AdminPathAddressingTest {
               new StsCredentials(),
               CLOCK));
 
+  /** Resolved as the HTTP layer does, from a loopback peer. */
+  private OssResponse send(OssRequest request) {
+    return service
+        .exchange(
+            request, service.resolve(request.method(), request.host(), request.uri()), LOOPBACK)
+        .response();
+  }
+
   @BeforeEach
   void createBucket() {
     store.createIfAbsent(bucket("qbucket", OWNER, null));
@@ -66,14 +76,11 @@ class AdminPathAddressingTest {
   @Test
   void storesAVirtualHostedAdminLookingKeyAsAnObject() {
     OssResponse put =
-        service
-            .exchange(
-                request("PUT", "/_emulator/notes.txt")
-                    .virtualHost("qbucket", "localhost:9000")
-                    .body("notes")
-                    .signedBy(OWNER),
-                LOOPBACK)
-            .response();
+        send(
+            request("PUT", "/_emulator/notes.txt")
+                .virtualHost("qbucket", "localhost:9000")
+                .body("notes")
+                .signedBy(OWNER));
     assertThat(put.status()).isEqualTo(200);
     assertThat(put.headers()).containsKey("ETag");
     assertThat(objects.get("qbucket", "_emulator/notes.txt")).isPresent();
@@ -87,13 +94,7 @@ class AdminPathAddressingTest {
   void neverResetsThroughAVirtualHost() {
     for (String serviceHost : new String[] {"localhost:9000", "oss-cn-hangzhou.aliyuncs.com"}) {
       OssResponse response =
-          service
-              .exchange(
-                  request("POST", "/_emulator/reset")
-                      .virtualHost("qbucket", serviceHost)
-                      .unsigned(),
-                  LOOPBACK)
-              .response();
+          send(request("POST", "/_emulator/reset").virtualHost("qbucket", serviceHost).unsigned());
       // An OSS answer (anonymous PostObject-like call on a private bucket), not the admin JSON.
       assertThat(response.headers().get("Content-Type")).isEqualTo("application/xml");
       assertThat(response.status()).isGreaterThanOrEqualTo(400);
@@ -106,10 +107,7 @@ class AdminPathAddressingTest {
   void resetsInPathStyleToTheServiceHost() {
     for (String host : new String[] {"127.0.0.1:9000", "localhost:9000"}) {
       OssResponse response =
-          service
-              .exchange(
-                  request("POST", "/_emulator/reset").header("Host", host).unsigned(), LOOPBACK)
-              .response();
+          send(request("POST", "/_emulator/reset").header("Host", host).unsigned());
       assertThat(response.status()).as(host).isEqualTo(200);
     }
     assertThat(resets).hasValue(2);
