@@ -2,12 +2,16 @@ package dev.ossemu.service;
 
 import dev.ossemu.admin.RecordedRequest;
 import dev.ossemu.auth.Principal;
+import dev.ossemu.auth.Redaction;
 import dev.ossemu.error.OssException;
 import dev.ossemu.request.OssRequest;
 import dev.ossemu.request.OssResponse;
 import dev.ossemu.request.Target;
 
-/** What the chain learned about one request on its way, for the journal. */
+/**
+ * What the chain learned about one request on its way, for the journal. The journal is readable
+ * through the admin API, so signatures and STS tokens are taken out of what it keeps (issue 12).
+ */
 final class Trace {
   Target target;
   String action;
@@ -34,7 +38,7 @@ final class Trace {
     return new RecordedRequest(
         epochMillis,
         request.method(),
-        request.uri(),
+        Redaction.uri(request.uri()),
         bucket,
         key,
         action,
@@ -43,7 +47,7 @@ final class Trace {
         response.status(),
         error == null ? null : error.code(),
         micros,
-        error == null ? null : error.extras().get("StringToSign"),
-        error == null ? null : error.extras().get("CanonicalRequest"));
+        error == null ? null : Redaction.signed(error.extras().get("StringToSign")),
+        error == null ? null : Redaction.signed(error.extras().get("CanonicalRequest")));
   }
 }
