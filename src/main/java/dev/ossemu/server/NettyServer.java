@@ -44,7 +44,7 @@ public final class NettyServer {
    * <p>Fails with the {@code BindException} of the socket when the address is in use or not local.
    */
   public static NettyServer bind(String host, int port, OssChannelInitializer initializer)
-      throws InterruptedException {
+      throws Exception {
     return bind(host, port, initializer, false);
   }
 
@@ -53,8 +53,7 @@ public final class NettyServer {
    *     executor group, never on an event loop
    */
   public static NettyServer bind(
-      String host, int port, OssChannelInitializer initializer, boolean blocking)
-      throws InterruptedException {
+      String host, int port, OssChannelInitializer initializer, boolean blocking) throws Exception {
     Transport transport = Transport.choose();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(transport.ioHandlerFactory());
     EventExecutorGroup blockingGroup = blocking ? new DefaultEventExecutorGroup(8) : null;
@@ -78,8 +77,26 @@ public final class NettyServer {
       if (blockingGroup != null) {
         blockingGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       }
-      throw e;
+      throw asBindException(e);
     }
+  }
+
+  /**
+   * The native transports report a busy or foreign address as a NativeIoException ({@code bind(..)
+   * failed with error(-98): Address already in use}); callers, like NIO users, expect the JDK's
+   * BindException, so it is turned into one with the same message.
+   */
+  private static Exception asBindException(Exception e) {
+    if (e instanceof java.io.IOException
+        && !(e instanceof java.net.BindException)
+        && e.getMessage() != null
+        && (e.getMessage().contains("Address already in use")
+            || e.getMessage().contains("Cannot assign requested address"))) {
+      java.net.BindException bind = new java.net.BindException(e.getMessage());
+      bind.initCause(e);
+      return bind;
+    }
+    return e;
   }
 
   public int port() {
