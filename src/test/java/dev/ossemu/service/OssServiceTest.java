@@ -266,6 +266,23 @@ class OssServiceTest {
   }
 
   @Test
+  void answersSubResourcesNoSdkSignsWith501NotAnotherAction() {
+    // issue 14 item 16: DescribeRegions was answered as ListBuckets, GetBucketAccessMonitor as
+    // ListObjects.
+    assertError(handle(request("GET", "/?regions").signedBy(OWNER)), 501, "NotImplemented", null);
+    assertError(
+        handle(request("GET", "/examplebucket/?accessmonitor").signedBy(OWNER)),
+        501,
+        "NotImplemented",
+        null);
+    assertError(
+        handle(request("PUT", "/examplebucket/?accessmonitor").body("<x/>").signedBy(OWNER)),
+        501,
+        "NotImplemented",
+        null);
+  }
+
+  @Test
   void turnsAnUnexpectedExceptionIntoAn500InternalError() {
     OssService broken = service(new ThrowingStore());
     // The failure is logged once at ERROR: captured here, so that a green build stays quiet.
