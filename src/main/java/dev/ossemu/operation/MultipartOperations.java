@@ -99,7 +99,8 @@ public final class MultipartOperations {
   private Blob copiedRange(OssCall call, CopySource source) {
     OssObject original = writes.sourceObject(call, source);
     String range = call.request().headers().get("x-oss-copy-source-range");
-    ReadConditions.Range bytes = ReadConditions.range(range, original.size());
+    // A copy range is read the standard way: cut at the end, 416 past it (as before issue 14).
+    ReadConditions.Range bytes = ReadConditions.range(range, original.size(), true);
     long start = bytes == null ? 0 : bytes.start();
     long end = bytes == null ? original.size() : bytes.end() + 1;
     dev.ossemu.blob.BlobBuilder builder = new dev.ossemu.blob.BlobBuilder(objects.quota());

@@ -73,8 +73,7 @@ public final class ObjectOperations {
           .header("ETag", object.etag())
           .header("Last-Modified", ObjectResponses.httpDate(object.lastModified()));
     }
-    ReadConditions.Range range =
-        ReadConditions.range(request.headers().get("range"), object.size());
+    ReadConditions.Range range = ReadConditions.range(request.headers(), object.size());
     OssResponse response =
         range == null
             ? OssResponse.stream(200, object.blob().slices(), object.size())
