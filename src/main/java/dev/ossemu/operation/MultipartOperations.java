@@ -53,6 +53,11 @@ public final class MultipartOperations {
   public OssResponse initiateMultipartUpload(OssCall call) {
     Bucket bucket = access.existing(call);
     ObjectAccess.checkWrite(call, bucket);
+    if (ObjectOperations.forbidsOverwrite(call.request().headers())
+        && objects.get(bucket.name(), call.target().key()).isPresent()) {
+      // x-oss-forbid-overwrite on Initiate: refused before any part is sent.
+      throw OssException.of(OssErrorCode.FILE_ALREADY_EXISTS).build();
+    }
     OssObject template = single.newObject(call, bucket, Blob.empty(), "Multipart");
     String uploadId =
         UUID.randomUUID().toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
@@ -79,7 +84,11 @@ public final class MultipartOperations {
     if (source == null) {
       body = call.request().uploadOrBody();
     } else {
-      body = copiedRange(call, CopySource.parse(source));
+      OssObject original = writes.sourceObject(call, CopySource.parse(source));
+      if (!ReadConditions.check(call.request().headers(), ReadConditions.COPY_SOURCE, original)) {
+        return ObjectWriteOperations.notModified(original);
+      }
+      body = copiedRange(call, original);
     }
     MultipartUpload.Part part = new MultipartUpload.Part(partNumber, body, clock.instant());
     objects.putPart(call.bucket(), upload, part);
@@ -96,8 +105,7 @@ public final class MultipartOperations {
     return response;
   }
 
-  private Blob copiedRange(OssCall call, CopySource source) {
-    OssObject original = writes.sourceObject(call, source);
+  private Blob copiedRange(OssCall call, OssObject original) {
     String range = call.request().headers().get("x-oss-copy-source-range");
     // A copy range is read the standard way: cut at the end, 416 past it (as before issue 14).
     ReadConditions.Range bytes = ReadConditions.range(range, original.size(), true);
@@ -147,7 +155,7 @@ public final class MultipartOperations {
             template.encryption());
     // The object is written before the upload goes: a crash in between keeps the acknowledged
     // parts rather than losing them.
-    objects.update(bucket.name(), object.key(), current -> object);
+    single.write(call, bucket, object); // 409 under x-oss-forbid-overwrite; the upload stays
     objects.removeUpload(bucket.name(), upload.uploadId(), true);
     releaseUnlisted(upload, parts);
     boolean url = "url".equals(call.request().query().get("encoding-type"));

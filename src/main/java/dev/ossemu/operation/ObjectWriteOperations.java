@@ -44,13 +44,17 @@ public final class ObjectWriteOperations {
   /**
    * CopyObject: the source's body under the target key. Metadata is copied unless {@code
    * x-oss-metadata-directive: REPLACE}; encryption comes from the request or the target bucket's
-   * rule, never from the source (spec §8a).
+   * rule, never from the source (spec §8a). The {@code x-oss-copy-source-if-*} conditions are
+   * checked on the source (412, or 304 with nothing copied), {@code x-oss-forbid-overwrite} on the
+   * target.
    */
   private OssResponse copyObject(OssCall call, CopySource source) {
     OssObject original = sourceObject(call, source);
+    if (!ReadConditions.check(call.request().headers(), ReadConditions.COPY_SOURCE, original)) {
+      return notModified(original);
+    }
     Bucket bucket = access.existing(call);
     ObjectAccess.checkWrite(call, bucket);
-    objects.quota().reserve(original.size()); // the copy is accounted as its own bytes
     OssObject described = single.newObject(call, bucket, original.blob(), "Normal");
     boolean replace =
         "REPLACE".equalsIgnoreCase(call.request().headers().get("x-oss-metadata-directive"));
@@ -66,12 +70,25 @@ public final class ObjectWriteOperations {
             described.acl(),
             described.storageClass(),
             described.encryption());
-    objects.update(bucket.name(), copy.key(), current -> copy);
+    objects.quota().reserve(original.size()); // the copy is accounted as its own bytes
+    try {
+      single.write(call, bucket, copy);
+    } catch (OssException e) {
+      objects.quota().release(original.size());
+      throw e;
+    }
     OssResponse response =
         OssResponse.xml(
             200, xml.write(new CopyResult(ISO.format(copy.lastModified()), copy.etag())));
     ObjectResponses.encryption(response, copy);
     return response.header("x-oss-hash-crc64ecma", copy.blob().crc64());
+  }
+
+  /** A copy whose source condition answered 304: nothing copied. */
+  static OssResponse notModified(OssObject source) {
+    return OssResponse.empty(304)
+        .header("ETag", source.etag())
+        .header("Last-Modified", ObjectResponses.httpDate(source.lastModified()));
   }
 
   /** The object a copy reads, after the caller's read access to it is checked. */

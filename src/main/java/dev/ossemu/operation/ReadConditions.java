@@ -19,31 +19,49 @@ final class ReadConditions {
 
   private ReadConditions() {}
 
+  /** The prefix of CopyObject's and UploadPartCopy's conditions on the source object. */
+  static final String COPY_SOURCE = "x-oss-copy-source-";
+
   /**
    * Whether the object is answered at all: false means 304 Not Modified.
    *
    * @throws OssException PreconditionFailed (412)
    */
   static boolean check(Headers headers, OssObject object) {
-    String ifMatch = headers.get("if-match");
+    return check(headers, "", object);
+  }
+
+  /**
+   * The four conditions, read from headers named {@code <prefix>if-match} and so on: GetObject's
+   * own ({@code ""}) or a copy's on its source ({@link #COPY_SOURCE}). A failed If-Match or
+   * If-Unmodified-Since is 412; a matched If-None-Match or an If-Modified-Since the object has not
+   * changed since is 304 (false).
+   *
+   * @throws OssException PreconditionFailed (412)
+   */
+  static boolean check(Headers headers, String prefix, OssObject object) {
+    String ifMatch = headers.get(prefix + "if-match");
     if (ifMatch != null && !etagMatches(ifMatch, object.etag())) {
-      throw OssException.of(OssErrorCode.PRECONDITION_FAILED)
-          .extra("Condition", "If-Match")
-          .build();
+      throw preconditionFailed(prefix, "If-Match");
     }
     Instant modified = object.lastModified().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-    Instant unmodifiedSince = date(headers.get("if-unmodified-since"));
+    Instant unmodifiedSince = date(headers.get(prefix + "if-unmodified-since"));
     if (unmodifiedSince != null && modified.isAfter(unmodifiedSince)) {
-      throw OssException.of(OssErrorCode.PRECONDITION_FAILED)
-          .extra("Condition", "If-Unmodified-Since")
-          .build();
+      throw preconditionFailed(prefix, "If-Unmodified-Since");
     }
-    String ifNoneMatch = headers.get("if-none-match");
+    String ifNoneMatch = headers.get(prefix + "if-none-match");
     if (ifNoneMatch != null) {
       return !etagMatches(ifNoneMatch, object.etag());
     }
-    Instant modifiedSince = date(headers.get("if-modified-since"));
+    Instant modifiedSince = date(headers.get(prefix + "if-modified-since"));
     return modifiedSince == null || modified.isAfter(modifiedSince);
+  }
+
+  /** GetObject names the condition as the HTTP header; a copy as its OSS header. */
+  private static OssException preconditionFailed(String prefix, String condition) {
+    String name =
+        prefix.isEmpty() ? condition : prefix + condition.toLowerCase(java.util.Locale.ROOT);
+    return OssException.of(OssErrorCode.PRECONDITION_FAILED).extra("Condition", name).build();
   }
 
   /** The header that switches Range to the standard (RFC 7233) reading. */
