@@ -70,7 +70,6 @@ public final class Wiring {
         new Authenticator(accounts, sts, region, clock),
         new ErrorRenderer(xml),
         clock,
-        objects.quota(),
         journal,
         faults,
         admin);

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,12 +61,27 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
   protected void channelRead0(ChannelHandlerContext ctx, AssembledRequest assembled) {
     if (blocking == null) {
       respond(ctx, assembled);
-    } else {
+      return;
+    }
+    try {
       blocking.execute(() -> respond(ctx, assembled));
+    } catch (RejectedExecutionException e) {
+      // Shutting down: the request is never answered, and its body is stored nowhere.
+      assembled.release();
+      ctx.close();
     }
   }
 
+  /** Answers, then gives back the request's reference to its body: the one place it is released. */
   private void respond(ChannelHandlerContext ctx, AssembledRequest assembled) {
+    try {
+      answerAndWrite(ctx, assembled);
+    } finally {
+      assembled.release();
+    }
+  }
+
+  private void answerAndWrite(ChannelHandlerContext ctx, AssembledRequest assembled) {
     HttpRequest request = assembled.head();
     long now = clock.millis();
     String requestId = RequestIds.next(now);
@@ -87,7 +103,7 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
       // Common log format, plus the request id that ties the line to the client's error.
       ACCESS.info(
           "{} - - [{}] \"{} {} {}\" {} {} {}",
-          ctx.channel().remoteAddress(),
+          client(ctx.channel().remoteAddress()),
           HttpResponses.httpDate(now),
           request.method(),
           request.uri(),
@@ -104,6 +120,15 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
     } else {
       ctx.writeAndFlush(response);
     }
+  }
+
+  /** {@code 127.0.0.1:59150}: InetSocketAddress.toString() would add a leading slash. */
+  static String client(java.net.SocketAddress address) {
+    if (address instanceof java.net.InetSocketAddress inet && inet.getAddress() != null) {
+      String ip = inet.getAddress().getHostAddress();
+      return (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + inet.getPort();
+    }
+    return String.valueOf(address);
   }
 
   private Outcome answer(AssembledRequest assembled, String requestId) {

@@ -6,7 +6,6 @@ import dev.ossemu.admin.Faults;
 import dev.ossemu.admin.RequestJournal;
 import dev.ossemu.auth.Authenticator;
 import dev.ossemu.auth.Principal;
-import dev.ossemu.blob.StorageQuota;
 import dev.ossemu.error.ErrorRenderer;
 import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
@@ -35,7 +34,6 @@ public final class OssService {
   private final RequestJournal journal;
   private final Faults faults;
   private final AdminApi admin;
-  private final StorageQuota quota;
 
   /**
    * The chain, from parts wired by the composition root ({@code dev.ossemu.Wiring}).
@@ -44,7 +42,6 @@ public final class OssService {
    * @param authenticator who signed a request
    * @param errors the one error renderer
    * @param clock the clock for the journal
-   * @param quota the storage bound a refused upload gives its space back to
    * @param journal where every OSS request is recorded
    * @param faults the faults to inject
    * @param admin the admin API, or null for none (its paths are then ordinary OSS requests)
@@ -54,7 +51,6 @@ public final class OssService {
       Authenticator authenticator,
       ErrorRenderer errors,
       Clock clock,
-      StorageQuota quota,
       RequestJournal journal,
       Faults faults,
       AdminApi admin) {
@@ -62,7 +58,6 @@ public final class OssService {
     this.authenticator = authenticator;
     this.errors = errors;
     this.clock = clock;
-    this.quota = quota;
     this.journal = journal;
     this.faults = faults;
     this.admin = admin;
@@ -120,10 +115,6 @@ public final class OssService {
     }
     if (request.isHead()) {
       response = response.withoutBody();
-    }
-    if (request.upload() != null && response.status() >= 300) {
-      // A refused upload is stored nowhere: give its reserved space back.
-      quota.release(request.upload().length());
     }
     long micros = (System.nanoTime() - startNanos) / 1000;
     journal.record(trace.toEntry(request, response, clock.instant(), micros));
