@@ -70,9 +70,7 @@ public final class BlobBuilder {
 
   /** Appends a whole blob (for copies and multipart completion). */
   public void append(Blob blob) {
-    for (ByteBuffer slice : blob.slices()) {
-      append(slice);
-    }
+    blob.forEachSlice(0, blob.length(), this::append);
   }
 
   private void newChunk() {
@@ -100,7 +98,12 @@ public final class BlobBuilder {
         quota.release(current.length - fill);
       }
     }
-    return new Blob(chunks, length, md5.digest(), crc.value());
+    List<Blob.Extent> extents = new ArrayList<>(chunks.size());
+    for (byte[] chunk : chunks) {
+      extents.add(new Blob.Chunk(chunk));
+    }
+    // The digest state itself is kept, never digested: an append goes on from it.
+    return new Blob(extents, length, md5, crc.getValue());
   }
 
   /** Gives back every reservation of an upload that was refused or abandoned. */

@@ -10,5 +10,6 @@ import io.netty.handler.codec.http.HttpRequest;
  * @param head the request line and headers
  * @param body the document body (empty for uploads)
  * @param upload the object body, or null
+ * @param ticket its place in the connection's {@link ResponseOrder}
  */
-record AssembledRequest(HttpRequest head, byte[] body, Blob upload) {}
+record AssembledRequest(HttpRequest head, byte[] body, Blob upload, long ticket) {}

@@ -13,7 +13,6 @@ import dev.ossemu.xml.XmlCodec;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 
 /** The writes that build on an existing object: CopyObject and AppendObject. */
@@ -113,7 +112,8 @@ public final class ObjectWriteOperations {
     // The new body shares the stored chunks; its bytes were reserved when they arrived, and the
     // old body's reservation, which the store gives back on replacement, is taken again here.
     objects.quota().reserve(current.size());
-    Blob combined = Blob.concat(List.of(current.blob(), appended));
+    // Shares the stored extents and goes on from the stored MD5 state: cost of the new bytes only.
+    Blob combined = current.blob().append(appended);
     return new OssObject(
         current.key(),
         combined,
