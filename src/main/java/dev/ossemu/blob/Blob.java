@@ -47,6 +47,7 @@ public final class Blob {
   /** The MD5 state after every byte, never updated itself (cloned to go on), or null. */
   private final MessageDigest md5State;
 
+  private final StorageLease lease;
   private byte[] md5;
 
   /**
@@ -55,10 +56,40 @@ public final class Blob {
    * @param crc64 the CRC-64 as {@link Crc64#getValue()} gives it
    */
   public Blob(List<Extent> extents, long length, MessageDigest md5State, long crc64) {
+    this(extents, length, md5State, crc64, StorageLease.none());
+  }
+
+  /**
+   * @param lease the storage its bytes hold, whose reference passes to the new body
+   */
+  public Blob(
+      List<Extent> extents, long length, MessageDigest md5State, long crc64, StorageLease lease) {
     this.extents = List.copyOf(extents);
     this.length = length;
     this.md5State = md5State;
     this.crc64 = crc64;
+    this.lease = lease == null ? StorageLease.none() : lease;
+  }
+
+  /** The storage this body's bytes hold. */
+  public StorageLease lease() {
+    return lease;
+  }
+
+  /** Takes a reference to this body's storage for one more holder. */
+  public Blob retain() {
+    lease.retain();
+    return this;
+  }
+
+  /** Takes a reference unless the body's storage was released already (deleted meanwhile). */
+  public boolean tryRetain() {
+    return lease.tryRetain();
+  }
+
+  /** Gives one holder's reference back; the last one returns the storage to the quota. */
+  public void release() {
+    lease.release();
   }
 
   /** An empty body. */
@@ -68,7 +99,8 @@ public final class Blob {
 
   /**
    * Bodies one after the other, sharing their extents (nothing is copied or read); the CRC-64 is
-   * combined from theirs, the MD5 computed only if ever asked for.
+   * combined from theirs, the MD5 computed only if ever asked for. Its lease combines the parts'
+   * leases, so the shared bytes count once; the caller holds its one reference.
    */
   public static Blob concat(List<Blob> parts) {
     List<Extent> extents = new ArrayList<>();
@@ -79,12 +111,17 @@ public final class Blob {
       crc = Crc64.combine(crc, part.crc64, part.length);
       length += part.length;
     }
-    return new Blob(extents, length, null, crc);
+    return new Blob(extents, length, null, crc, combinedLease(parts));
+  }
+
+  private static StorageLease combinedLease(List<Blob> parts) {
+    return StorageLease.combine(parts.stream().map(Blob::lease).toList());
   }
 
   /**
    * This body followed by {@code tail}, sharing both bodies' extents. The MD5 goes on from this
    * body's state over the tail's bytes only, the CRC-64 is combined: cost proportional to the tail.
+   * Like {@link #concat}, its lease combines both leases; the caller holds its one reference.
    */
   public Blob append(Blob tail) {
     List<Extent> joined = new ArrayList<>(extents);
@@ -96,16 +133,23 @@ public final class Blob {
       tail.forEachSlice(0, tail.length, digest::update);
     }
     return new Blob(
-        joined, length + tail.length, state, Crc64.combine(crc64, tail.crc64, tail.length));
+        joined,
+        length + tail.length,
+        state,
+        Crc64.combine(crc64, tail.crc64, tail.length),
+        combinedLease(List.of(this, tail)));
   }
 
-  /** The same bytes and checksums in other extents (a body moved into the data directory). */
+  /**
+   * The same bytes, checksums and lease in other extents (a body moved into the data directory);
+   * the new body shares this one's lease without a reference of its own.
+   */
   public Blob relocated(List<Extent> moved) {
     long total = moved.stream().mapToLong(Extent::length).sum();
     if (total != length) {
       throw new IllegalArgumentException("relocated extents hold " + total + " of " + length);
     }
-    Blob blob = new Blob(moved, length, md5State, crc64);
+    Blob blob = new Blob(moved, length, md5State, crc64, lease);
     blob.md5 = md5;
     return blob;
   }

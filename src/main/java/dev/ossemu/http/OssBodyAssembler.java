@@ -5,7 +5,8 @@ import dev.ossemu.blob.StorageQuota;
 import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
 import dev.ossemu.request.OssResponse;
-import dev.ossemu.service.BodyKind;
+import dev.ossemu.routing.BodyKind;
+import dev.ossemu.routing.Resolution;
 import dev.ossemu.service.OssService;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
@@ -42,6 +43,7 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
   private final ResponseOrder order;
   private HttpRequest head;
   private long ticket;
+  private Resolution resolution;
   private BlobBuilder body;
   private boolean upload;
   private long limit;
@@ -86,11 +88,13 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
     if (request.decoderResult().isFailure()) {
       // The decoder skips the rest of such a request: answer it now (InvalidRequest).
       head = null;
-      ctx.fireChannelRead(new AssembledRequest(request, new byte[0], null, ticket));
+      ctx.fireChannelRead(new AssembledRequest(request, null, new byte[0], null, ticket));
       return;
     }
-    BodyKind kind =
-        service.bodyKind(request.method().name(), request.headers().get("host", ""), request.uri());
+    // Resolved once, here: the route says how the body is taken in, and travels on with it.
+    resolution =
+        service.resolve(request.method().name(), request.headers().get("host", ""), request.uri());
+    BodyKind kind = resolution.bodyKind();
     upload = kind == BodyKind.UPLOAD;
     limit =
         switch (kind) {
@@ -143,10 +147,14 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
     }
     BlobBuilder assembled = body;
     body = null;
+    Resolution resolved = resolution;
+    resolution = null;
     if (upload) {
-      ctx.fireChannelRead(new AssembledRequest(request, new byte[0], assembled.build(), ticket));
+      ctx.fireChannelRead(
+          new AssembledRequest(request, resolved, new byte[0], assembled.build(), ticket));
     } else {
-      ctx.fireChannelRead(new AssembledRequest(request, documentBytes(assembled), null, ticket));
+      ctx.fireChannelRead(
+          new AssembledRequest(request, resolved, documentBytes(assembled), null, ticket));
     }
   }
 

@@ -5,6 +5,7 @@ import dev.ossemu.error.OssException;
 import dev.ossemu.request.Headers;
 import dev.ossemu.request.OssRequest;
 import dev.ossemu.request.OssResponse;
+import dev.ossemu.routing.Resolution;
 import dev.ossemu.service.OssService;
 import dev.ossemu.service.Outcome;
 import io.netty.channel.ChannelHandlerContext;
@@ -64,12 +65,27 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
   protected void channelRead0(ChannelHandlerContext ctx, AssembledRequest assembled) {
     if (blocking == null) {
       respond(ctx, assembled);
-    } else {
+      return;
+    }
+    try {
       blocking.execute(() -> respond(ctx, assembled));
+    } catch (RejectedExecutionException e) {
+      // Shutting down: the request is never answered, and its body is stored nowhere.
+      assembled.release();
+      ctx.close();
     }
   }
 
+  /** Answers, then gives back the request's reference to its body: the one place it is released. */
   private void respond(ChannelHandlerContext ctx, AssembledRequest assembled) {
+    try {
+      answerAndWrite(ctx, assembled);
+    } finally {
+      assembled.release();
+    }
+  }
+
+  private void answerAndWrite(ChannelHandlerContext ctx, AssembledRequest assembled) {
     HttpRequest request = assembled.head();
     long now = clock.millis();
     String requestId = RequestIds.next(now);
@@ -79,7 +95,7 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
       // Common log format, plus the request id that ties the line to the client's error.
       ACCESS.info(
           "{} - - [{}] \"{} {} {}\" {} {} {}",
-          ctx.channel().remoteAddress(),
+          client(ctx.channel().remoteAddress()),
           HttpResponses.httpDate(now),
           request.method(),
           request.uri(),
@@ -128,6 +144,15 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
     }
   }
 
+  /** {@code 127.0.0.1:59150}: InetSocketAddress.toString() would add a leading slash. */
+  static String client(java.net.SocketAddress address) {
+    if (address instanceof java.net.InetSocketAddress inet && inet.getAddress() != null) {
+      String ip = inet.getAddress().getHostAddress();
+      return (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + inet.getPort();
+    }
+    return String.valueOf(address);
+  }
+
   private Outcome answer(AssembledRequest assembled, String requestId) {
     HttpRequest request = assembled.head();
     String host = request.headers().get("host", "");
@@ -148,14 +173,18 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
     for (Map.Entry<String, String> header : request.headers()) {
       headers.add(header.getKey(), header.getValue());
     }
+    Resolution resolution = assembled.resolution();
     return service.exchange(
-        OssRequest.of(
+        new OssRequest(
             requestId,
             request.method().name(),
-            request.uri(),
+            resolution.rawPath(),
+            resolution.rawQuery(),
+            resolution.query(),
             headers,
             assembled.body(),
-            assembled.upload()));
+            assembled.upload()),
+        resolution);
   }
 
   private OssResponse reject(String message, String requestId, String host, boolean head) {

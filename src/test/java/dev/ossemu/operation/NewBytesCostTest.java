@@ -44,6 +44,7 @@ class NewBytesCostTest {
 
   NewBytesCostTest() {
     buckets.createIfAbsent(bucket("costs", OWNER, null));
+    objects.createBucket("costs");
   }
 
   private static byte[] random(int length, long seed) {
