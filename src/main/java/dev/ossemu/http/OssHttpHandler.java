@@ -1,5 +1,6 @@
 package dev.ossemu.http;
 
+import dev.ossemu.auth.Redaction;
 import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
 import dev.ossemu.request.Headers;
@@ -17,6 +18,8 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -89,7 +92,7 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
     HttpRequest request = assembled.head();
     long now = clock.millis();
     String requestId = RequestIds.next(now);
-    Outcome outcome = answer(assembled, requestId);
+    Outcome outcome = answer(assembled, requestId, peer(ctx));
     OssResponse response = outcome.response();
     if (accessLog && !outcome.resetConnection()) {
       // Common log format, plus the request id that ties the line to the client's error.
@@ -98,7 +101,7 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
           client(ctx.channel().remoteAddress()),
           HttpResponses.httpDate(now),
           request.method(),
-          request.uri(),
+          Redaction.uri(request.uri()),
           request.protocolVersion(),
           response.status(),
           response.contentLength(),
@@ -153,7 +156,7 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
     return String.valueOf(address);
   }
 
-  private Outcome answer(AssembledRequest assembled, String requestId) {
+  private Outcome answer(AssembledRequest assembled, String requestId, InetAddress peer) {
     HttpRequest request = assembled.head();
     String host = request.headers().get("host", "");
     boolean head = "HEAD".equals(request.method().name());
@@ -184,7 +187,15 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
             headers,
             assembled.body(),
             assembled.upload()),
-        resolution);
+        resolution,
+        peer);
+  }
+
+  /** The caller's address, which the admin API's rules need; null when not an IP socket. */
+  private static InetAddress peer(ChannelHandlerContext ctx) {
+    return ctx.channel().remoteAddress() instanceof InetSocketAddress address
+        ? address.getAddress()
+        : null;
   }
 
   private OssResponse reject(String message, String requestId, String host, boolean head) {
