@@ -57,6 +57,11 @@ public final class Router {
     return new Resolution(split.rawPath(), split.rawQuery(), split.query(), target, route, refusal);
   }
 
+  /** Whether a request to {@code host} is path style, to the service host itself. */
+  public boolean isPathStyle(String host) {
+    return addressing.isPathStyle(host);
+  }
+
   /** The route for a request, or the OSS error that answers it. */
   public Route route(String method, QueryParameters query, Target target) {
     Shape shape = shapeOf(target);
