@@ -97,9 +97,10 @@ final class StoreHarness implements AutoCloseable {
     OssRequest signed = request.signedBy(account);
     Blob blob = null;
     if (upload) {
-      BlobBuilder builder = new BlobBuilder(quota);
+      byte[] bytes = (body == null ? "" : body).getBytes(StandardCharsets.UTF_8);
+      BlobBuilder builder = new BlobBuilder(quota, bytes.length); // as with a Content-Length
       try {
-        builder.append((body == null ? "" : body).getBytes(StandardCharsets.UTF_8));
+        builder.append(bytes);
       } catch (RuntimeException e) {
         builder.discard(); // refused on arrival, as the body assembler does
         return new Answer(507, "InsufficientStorage", "", Map.of());
