@@ -5,14 +5,14 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import java.nio.ByteBuffer;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 
 /** Turns an {@link OssResponse} into a Netty response with the headers every OSS answer has. */
@@ -45,10 +45,10 @@ final class HttpResponses {
   }
 
   /**
-   * The Netty response for {@code response}: {@code Server}, {@code Date} (GO2 corrects clock skew
-   * from it), {@code x-oss-request-id}, {@code Content-Length} and {@code Connection: keep-alive}
-   * when the client wants it (HttpServerKeepAliveHandler turns that into {@code close} when it
-   * must).
+   * The Netty response for a document {@code response} (its body is sent whole, it is small):
+   * {@code Server}, {@code Date} (GO2 corrects clock skew from it), {@code x-oss-request-id},
+   * {@code Content-Length} and {@code Connection: keep-alive} when the client wants it
+   * (HttpServerKeepAliveHandler turns that into {@code close} when it must).
    */
   static FullHttpResponse toHttp(
       OssResponse response,
@@ -56,17 +56,36 @@ final class HttpResponses {
       String requestId,
       long nowMillis,
       boolean keepAlive) {
-    List<ByteBuffer> content = response.content();
     FullHttpResponse http =
         new DefaultFullHttpResponse(
             version,
             HttpResponseStatus.valueOf(response.status()),
-            content.size() == 1
-                ? Unpooled.wrappedBuffer(content.get(0))
-                : Unpooled.wrappedBuffer(content.toArray(new ByteBuffer[0])),
+            Unpooled.wrappedBuffer(response.body()),
             HEADERS,
             DefaultHttpHeadersFactory.trailersFactory());
-    HttpHeaders headers = http.headers();
+    fill(http.headers(), response, requestId, nowMillis, keepAlive);
+    return http;
+  }
+
+  /** The status line and headers of a streamed {@code response}; its body follows in pieces. */
+  static HttpResponse head(
+      OssResponse response,
+      HttpVersion version,
+      String requestId,
+      long nowMillis,
+      boolean keepAlive) {
+    HttpResponse http =
+        new DefaultHttpResponse(version, HttpResponseStatus.valueOf(response.status()), HEADERS);
+    fill(http.headers(), response, requestId, nowMillis, keepAlive);
+    return http;
+  }
+
+  private static void fill(
+      HttpHeaders headers,
+      OssResponse response,
+      String requestId,
+      long nowMillis,
+      boolean keepAlive) {
     headers.set("Server", SERVER);
     headers.set("Date", httpDate(nowMillis));
     headers.set("x-oss-request-id", requestId);
@@ -77,6 +96,5 @@ final class HttpResponses {
     if (keepAlive) {
       headers.set("Connection", HttpHeaderValues.KEEP_ALIVE);
     }
-    return http;
   }
 }
