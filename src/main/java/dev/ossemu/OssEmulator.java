@@ -134,6 +134,8 @@ public final class OssEmulator implements AutoCloseable {
                   service, quota, config.maxBodyBytes(), config.clock(), config.accessLog()),
               // Durable writes block on fsync: keep them off the event loop.
               dataDirectory != null);
+      // Bound and answering: the XML mapper (once per JVM) is built now rather than by a request.
+      dev.ossemu.xml.XmlCodec.prepare();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while binding", e);

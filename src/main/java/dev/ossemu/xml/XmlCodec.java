@@ -31,27 +31,36 @@ public final class XmlCodec {
 
   private static final byte[] DECLARATION = DECLARATION_TEXT.getBytes(StandardCharsets.UTF_8);
 
-  private final XMLInputFactory inputFactory;
+  /**
+   * Shared by every codec of the JVM: a configured Woodstox factory and mapper are thread-safe and
+   * immutable, and building them again for each emulator cost every test class's start() tens of
+   * milliseconds.
+   */
+  private static final XMLInputFactory INPUT = hardenedInput();
 
   /**
-   * Built on first use: an XmlMapper costs tens of milliseconds and hundreds of classes, and the
-   * encryption calls, the emulator's hot path, never need it.
+   * Built on first use (or by {@link #prepare()} once the port is bound): an XmlMapper costs tens
+   * of milliseconds and hundreds of classes, and the encryption calls, the emulator's hot path,
+   * never need it.
    */
-  private volatile XmlMapper mapper;
+  private static volatile XmlMapper mapper;
 
-  public XmlCodec() {
-    inputFactory = XMLInputFactory.newFactory();
-    inputFactory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    inputFactory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+  private final XMLInputFactory inputFactory = INPUT;
+
+  private static XMLInputFactory hardenedInput() {
+    XMLInputFactory factory = XMLInputFactory.newFactory();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    return factory;
   }
 
-  private XmlMapper mapper() {
+  private static XmlMapper mapper() {
     XmlMapper built = mapper;
     if (built == null) {
-      synchronized (this) {
+      synchronized (XmlCodec.class) {
         built = mapper;
         if (built == null) {
-          built = new XmlMapper(new XmlFactory(inputFactory, XMLOutputFactory.newFactory()));
+          built = new XmlMapper(new XmlFactory(INPUT, XMLOutputFactory.newFactory()));
           built.setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
           // Parse leniently (elements OSS may add are ignored), then validate explicitly.
           built.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -60,6 +69,15 @@ public final class XmlCodec {
       }
     }
     return built;
+  }
+
+  /**
+   * Builds the JVM's mapper now unless it exists: the emulator calls this once its port is bound,
+   * so the first request that needs it (a PutBucket body, a listing) does not pay for it, and later
+   * emulators in the same JVM find it built.
+   */
+  public static void prepare() {
+    mapper();
   }
 
   /**
