@@ -141,7 +141,8 @@ final class StoreHarness implements AutoCloseable {
 
   static String between(String text, String open, String close) {
     int start = text.indexOf(open);
-    return start < 0 ? null : text.substring(start + open.length(), text.indexOf(close, start));
+    int from = start + open.length();
+    return start < 0 ? null : text.substring(from, text.indexOf(close, from));
   }
 
   @Override
