@@ -58,6 +58,11 @@ public enum OssErrorCode {
       "InsufficientStorage", 507, "The emulator's object storage limit is reached.", null),
   INVALID_BUCKET_NAME(
       "InvalidBucketName", 400, "The specified bucket is not valid.", "0015-00000001"),
+  INVALID_LOCATION_CONSTRAINT(
+      "InvalidLocationConstraint",
+      400,
+      "The specified location-constraint is not valid.",
+      "0015-00000004"),
   TOO_MANY_BUCKETS(
       "TooManyBuckets",
       400,

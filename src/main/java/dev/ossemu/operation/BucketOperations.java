@@ -42,6 +42,7 @@ public final class BucketOperations {
       throw OssException.accessDenied("Anonymous access is forbidden for this operation.");
     }
     PutBucketInput input = PutBucketInput.parse(call.request(), xml);
+    input.checkLocation(region);
     String ownerId = call.principal().account().ownerId();
     Bucket existing = access.store().find(call.bucket()).orElse(null);
     if (existing == null) {
@@ -53,7 +54,8 @@ public final class BucketOperations {
     if (existing != null) {
       updateExisting(call, existing, input);
     }
-    return OssResponse.empty(200);
+    // ali-oss reads the bucket name of its putBucket result from this header.
+    return OssResponse.empty(200).header("Location", "/" + call.bucket());
   }
 
   private long countOwnedBy(String ownerId) {

@@ -90,7 +90,7 @@ public final class MultipartOperations {
                 200,
                 xml.write(
                     new CopyResult.Part(
-                        ObjectWriteOperations.ISO.format(part.lastModified()), part.etag())));
+                        XmlTime.format(part.lastModified()), part.etag())));
     response.header("ETag", part.etag()).header("x-oss-hash-crc64ecma", body.crc64());
     ObjectResponses.encryption(response, upload.template());
     return response;
@@ -153,7 +153,7 @@ public final class MultipartOperations {
     String key = url ? dev.ossemu.request.PercentCodec.encode(object.key(), false) : object.key();
     Multipart.CompleteResult result =
         new Multipart.CompleteResult(
-            url ? "url" : null, "/" + bucket.name() + "/" + key, bucket.name(), key, object.etag());
+            url ? "url" : null, location(call, key), bucket.name(), key, object.etag());
     OssResponse response = OssResponse.xml(200, xml.write(result));
     response.header("ETag", object.etag()).header("x-oss-hash-crc64ecma", body.crc64());
     ObjectResponses.encryption(response, object);
@@ -196,6 +196,20 @@ public final class MultipartOperations {
         objects.quota().release(part.blob().length());
       }
     }
+  }
+
+  /**
+   * The absolute URL OSS answers in {@code <Location>}, in the request's own addressing style:
+   * {@code http://<bucket>.<host>/<key>} when the Host names the bucket, otherwise {@code
+   * http://<host>/<bucket>/<key>}.
+   */
+  private static String location(OssCall call, String key) {
+    String host = call.request().headers().get("Host");
+    if (host == null) {
+      host = "";
+    }
+    boolean virtualHosted = host.startsWith(call.bucket() + ".");
+    return "http://" + host + "/" + (virtualHosted ? "" : call.bucket() + "/") + key;
   }
 
   /** AbortMultipartUpload ({@code DELETE ?uploadId}): 204, parts gone. */

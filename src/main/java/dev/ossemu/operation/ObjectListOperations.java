@@ -67,7 +67,7 @@ public final class ObjectListOperations {
       contents.add(
           new Contents(
               encode.apply(object.key()),
-              ObjectWriteOperations.ISO.format(object.lastModified()),
+              XmlTime.format(object.lastModified()),
               object.etag(),
               object.type(),
               object.size(),

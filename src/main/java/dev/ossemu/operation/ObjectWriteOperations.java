@@ -11,17 +11,10 @@ import dev.ossemu.request.Target;
 import dev.ossemu.xml.CopyResult;
 import dev.ossemu.xml.XmlCodec;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /** The writes that build on an existing object: CopyObject and AppendObject. */
 public final class ObjectWriteOperations {
-  static final DateTimeFormatter ISO =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
-          .withZone(ZoneOffset.UTC);
-
   private final BucketAccess access;
   private final ObjectStore objects;
   private final ObjectOperations single;
@@ -69,7 +62,7 @@ public final class ObjectWriteOperations {
     objects.update(bucket.name(), copy.key(), current -> copy);
     OssResponse response =
         OssResponse.xml(
-            200, xml.write(new CopyResult(ISO.format(copy.lastModified()), copy.etag())));
+            200, xml.write(new CopyResult(XmlTime.format(copy.lastModified()), copy.etag())));
     ObjectResponses.encryption(response, copy);
     return response.header("x-oss-hash-crc64ecma", copy.blob().crc64());
   }
