@@ -88,9 +88,7 @@ public final class MultipartOperations {
             ? OssResponse.empty(200)
             : OssResponse.xml(
                 200,
-                xml.write(
-                    new CopyResult.Part(
-                        XmlTime.format(part.lastModified()), part.etag())));
+                xml.write(new CopyResult.Part(XmlTime.format(part.lastModified()), part.etag())));
     response.header("ETag", part.etag()).header("x-oss-hash-crc64ecma", body.crc64());
     ObjectResponses.encryption(response, upload.template());
     return response;

@@ -36,8 +36,7 @@ public final class ObjectListOperations {
   }
 
   /** One page of keys and common prefixes, in UTF-8 byte order. */
-  private record Page(
-      List<OssObject> objects, List<String> prefixes, boolean truncated, String next) {}
+  record Page(List<OssObject> objects, List<String> prefixes, boolean truncated, String next) {}
 
   /**
    * ListObjects and, with {@code list-type=2}, ListObjectsV2: prefix, delimiter with
@@ -96,7 +95,7 @@ public final class ObjectListOperations {
     return OssResponse.xml(200, xml.write(result));
   }
 
-  private Page page(String bucket, String prefix, String after, String delimiter, int maxKeys) {
+  Page page(String bucket, String prefix, String after, String delimiter, int maxKeys) {
     List<OssObject> found = new ArrayList<>();
     List<String> prefixes = new ArrayList<>();
     String start = InMemoryObjectStore.UTF8_ORDER.compare(prefix, after) > 0 ? prefix : after;

@@ -49,8 +49,7 @@ final class UploadPage {
       lastUploadId = "";
     } else {
       uploads.add(
-          new Multipart.UploadInfo(
-              key, upload.uploadId(), XmlTime.format(upload.initiated())));
+          new Multipart.UploadInfo(key, upload.uploadId(), XmlTime.format(upload.initiated())));
       lastEntry = key;
       lastUploadId = upload.uploadId();
     }
@@ -58,8 +57,8 @@ final class UploadPage {
   }
 
   /**
-   * OSS ListMultipartUploads: without upload-id-marker the page starts after every upload of key-marker; with it,
-   * the key-marker's uploads whose id sorts after it are listed too.
+   * OSS ListMultipartUploads: without upload-id-marker the page starts after every upload of
+   * key-marker; with it, the key-marker's uploads whose id sorts after it are listed too.
    */
   private boolean afterMarkers(MultipartUpload upload) {
     int byKey = InMemoryObjectStore.UTF8_ORDER.compare(upload.key(), keyMarker);

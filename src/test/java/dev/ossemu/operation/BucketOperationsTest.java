@@ -135,7 +135,7 @@ class BucketOperationsTest {
         .isEqualTo(
             DECLARATION
                 + "<BucketInfo><Bucket><AccessMonitor>Disabled</AccessMonitor>"
-                + "<CreationDate>2026-11-25T10:00:00.123Z</CreationDate>"
+                + "<CreationDate>2026-11-25T10:00:00.000Z</CreationDate>"
                 + "<ExtranetEndpoint>oss-cn-hangzhou.aliyuncs.com</ExtranetEndpoint>"
                 + "<IntranetEndpoint>oss-cn-hangzhou-internal.aliyuncs.com</IntranetEndpoint>"
                 + "<Location>oss-cn-hangzhou</Location><StorageClass>Standard</StorageClass>"

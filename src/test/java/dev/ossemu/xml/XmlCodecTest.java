@@ -138,7 +138,7 @@ class XmlCodecTest {
                 "<CreateBucketConfiguration><LocationConstraint>oss-cn-beijing"
                     + "</LocationConstraint><XCType>x</XCType><Nested><A>1</A></Nested>"
                     + "<DataRedundancyType>ZRS</DataRedundancyType></CreateBucketConfiguration>"))
-        .isEqualTo(new CreateBucketConfiguration(null, "ZRS", null));
+        .isEqualTo(new CreateBucketConfiguration(null, "ZRS", "oss-cn-beijing"));
   }
 
   @ParameterizedTest
