@@ -96,7 +96,7 @@ public final class OssEmulator implements AutoCloseable {
             sts,
             config.clock());
     OssService service =
-        new OssService(
+        Wiring.service(
             accounts,
             sts,
             config.region(),

@@ -5,6 +5,7 @@ import dev.ossemu.error.OssException;
 import dev.ossemu.request.Headers;
 import dev.ossemu.request.OssRequest;
 import dev.ossemu.request.OssResponse;
+import dev.ossemu.routing.Resolution;
 import dev.ossemu.service.OssService;
 import dev.ossemu.service.Outcome;
 import io.netty.channel.ChannelHandlerContext;
@@ -125,14 +126,18 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
     for (Map.Entry<String, String> header : request.headers()) {
       headers.add(header.getKey(), header.getValue());
     }
+    Resolution resolution = assembled.resolution();
     return service.exchange(
-        OssRequest.of(
+        new OssRequest(
             requestId,
             request.method().name(),
-            request.uri(),
+            resolution.rawPath(),
+            resolution.rawQuery(),
+            resolution.query(),
             headers,
             assembled.body(),
-            assembled.upload()));
+            assembled.upload()),
+        resolution);
   }
 
   private OssResponse reject(String message, String requestId, String host, boolean head) {
