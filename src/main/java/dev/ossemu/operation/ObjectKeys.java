@@ -16,10 +16,7 @@ final class ObjectKeys {
 
   static void check(String key) {
     int bytes = key.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes == 0
-        || bytes > MAX_KEY_BYTES
-        || key.startsWith("/")
-        || key.startsWith("\\")) {
+    if (bytes == 0 || bytes > MAX_KEY_BYTES || key.startsWith("/") || key.startsWith("\\")) {
       throw OssException.of(OssErrorCode.INVALID_OBJECT_NAME).extra("ObjectName", key).build();
     }
   }
