@@ -69,6 +69,7 @@ public final class Wiring {
     return new OssService(
         new Router(new Addressing(serviceHosts), routes(store, objects, xml, region, clock)),
         new Authenticator(accounts, sts, region, clock),
+        bucket -> store.find(bucket).isPresent(),
         new ErrorRenderer(xml),
         clock,
         objects.quota(),

@@ -22,6 +22,9 @@ import java.util.UUID;
  * and encryption are fixed at Initiate; parts must not carry SSE headers (spec §8a).
  */
 public final class MultipartOperations {
+  /** The EC of a CompleteMultipartUpload body OSS cannot read (observed by the Go SDK v2). */
+  static final String COMPLETE_MALFORMED_XML_EC = "0042-00000205";
+
   /** OSS's smallest part, except the last: 100 KiB. */
   static final long MIN_PART_BYTES = 100 * 1024;
 
@@ -72,9 +75,10 @@ public final class MultipartOperations {
           "x-oss-server-side-encryption",
           call.request().headers().get("x-oss-server-side-encryption"));
     }
-    MultipartUpload upload = upload(call);
-    int partNumber = partNumber(call.request().query().get("partNumber"));
     String source = call.request().headers().get(CopySource.HEADER);
+    // OSS's EC of NoSuchUpload names the operation (observed by the Go SDK v2's tests).
+    MultipartUpload upload = upload(call, source == null ? "0042-00000104" : "0042-00000311");
+    int partNumber = partNumber(call.request().query().get("partNumber"));
     Blob body;
     if (source == null) {
       body = call.request().uploadOrBody();
@@ -160,14 +164,17 @@ public final class MultipartOperations {
 
   private List<MultipartUpload.Part> listedParts(OssCall call, MultipartUpload upload) {
     Multipart.Complete request =
-        xml.read(call.request().body(), Multipart.Complete.ROOT, Multipart.Complete.class);
+        OssException.withMalformedXmlEc(
+            () ->
+                xml.read(call.request().body(), Multipart.Complete.ROOT, Multipart.Complete.class),
+            COMPLETE_MALFORMED_XML_EC);
     if (request.parts() == null || request.parts().isEmpty()) {
-      throw OssException.malformedXml();
+      throw OssException.of(OssErrorCode.MALFORMED_XML).ec(COMPLETE_MALFORMED_XML_EC).build();
     }
     int previous = 0;
     for (Multipart.CompletePart listed : request.parts()) {
       if (listed == null || listed.partNumber() == null || listed.etag() == null) {
-        throw OssException.malformedXml();
+        throw OssException.of(OssErrorCode.MALFORMED_XML).ec(COMPLETE_MALFORMED_XML_EC).build();
       }
       if (listed.partNumber() <= previous) {
         throw OssException.of(OssErrorCode.INVALID_PART_ORDER).build();
@@ -220,19 +227,24 @@ public final class MultipartOperations {
 
   /** The upload a call names, writable by the caller and for the addressed key. */
   MultipartUpload upload(OssCall call) {
+    return upload(call, OssErrorCode.NO_SUCH_UPLOAD.ec());
+  }
+
+  private MultipartUpload upload(OssCall call, String noSuchUploadEc) {
     Bucket bucket = access.existing(call);
     ObjectAccess.checkWrite(call, bucket);
     String uploadId = call.request().query().get("uploadId");
     MultipartUpload upload =
         objects.upload(bucket.name(), uploadId == null ? "" : uploadId).orElse(null);
     if (upload == null || !upload.key().equals(call.target().key())) {
-      throw noSuchUpload(uploadId);
+      throw noSuchUpload(uploadId, noSuchUploadEc);
     }
     return upload;
   }
 
-  private static OssException noSuchUpload(String uploadId) {
+  private static OssException noSuchUpload(String uploadId, String ec) {
     return OssException.of(OssErrorCode.NO_SUCH_UPLOAD)
+        .ec(ec)
         .extra("UploadId", String.valueOf(uploadId))
         .build();
   }

@@ -121,6 +121,10 @@ public final class ObjectWriteOperations {
   }
 
   private static long position(String value) {
+    if (value == null) {
+      // OSS's answer to ?append without position (its EC page 0016-00000501).
+      throw OssException.of(OssErrorCode.MISSING_ARGUMENT).ec("0016-00000501").build();
+    }
     try {
       long position = Long.parseLong(value == null ? "" : value);
       if (position >= 0) {
