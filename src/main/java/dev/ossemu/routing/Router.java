@@ -57,6 +57,10 @@ public final class Router {
     return new Resolution(split.rawPath(), split.rawQuery(), split.query(), target, route, refusal);
   }
 
+  /** Sub-resources whose other OSS actions (writing them) the emulator does not implement. */
+  private static final Set<String> READ_ONLY_SUB_RESOURCES =
+      Set.of("live", "versioning", "versions");
+
   /** The route for a request, or the OSS error that answers it. */
   public Route route(String method, QueryParameters query, Target target) {
     Shape shape = shapeOf(target);
@@ -71,8 +75,12 @@ public final class Router {
       }
     }
     // A sub-resource we serve, and the service root, have their complete method set in the
-    // table; elsewhere another OSS method is an action the emulator does not implement.
-    boolean complete = allowed.length() > 0 && (subResource != null || shape == Shape.SERVICE);
+    // table; elsewhere another OSS method is an action the emulator does not implement. Live
+    // channels and versioning are only read (PutLiveChannel, PutBucketVersioning are 501).
+    boolean complete =
+        allowed.length() > 0
+            && (subResource != null || shape == Shape.SERVICE)
+            && !READ_ONLY_SUB_RESOURCES.contains(subResource);
     if (complete || !isOssMethod(method)) {
       throw methodNotAllowed(method, shape, allowed.toString());
     }
