@@ -72,7 +72,6 @@ public final class Wiring {
         bucket -> store.find(bucket).isPresent(),
         new ErrorRenderer(xml),
         clock,
-        objects.quota(),
         journal,
         faults,
         admin);

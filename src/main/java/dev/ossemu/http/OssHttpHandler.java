@@ -1,5 +1,6 @@
 package dev.ossemu.http;
 
+import dev.ossemu.auth.Redaction;
 import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
 import dev.ossemu.request.Headers;
@@ -18,9 +19,12 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,16 +64,31 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
   protected void channelRead0(ChannelHandlerContext ctx, AssembledRequest assembled) {
     if (blocking == null) {
       respond(ctx, assembled);
-    } else {
+      return;
+    }
+    try {
       blocking.execute(() -> respond(ctx, assembled));
+    } catch (RejectedExecutionException e) {
+      // Shutting down: the request is never answered, and its body is stored nowhere.
+      assembled.release();
+      ctx.close();
     }
   }
 
+  /** Answers, then gives back the request's reference to its body: the one place it is released. */
   private void respond(ChannelHandlerContext ctx, AssembledRequest assembled) {
+    try {
+      answerAndWrite(ctx, assembled);
+    } finally {
+      assembled.release();
+    }
+  }
+
+  private void answerAndWrite(ChannelHandlerContext ctx, AssembledRequest assembled) {
     HttpRequest request = assembled.head();
     long now = clock.millis();
     String requestId = RequestIds.next(now);
-    Outcome outcome = answer(assembled, requestId);
+    Outcome outcome = answer(assembled, requestId, peer(ctx));
     if (outcome.resetConnection()) {
       // An injected fault: a TCP reset, as a crashed or overloaded server would leave behind.
       ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
@@ -87,10 +106,10 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
       // Common log format, plus the request id that ties the line to the client's error.
       ACCESS.info(
           "{} - - [{}] \"{} {} {}\" {} {} {}",
-          ctx.channel().remoteAddress(),
+          client(ctx.channel().remoteAddress()),
           HttpResponses.httpDate(now),
           request.method(),
-          request.uri(),
+          Redaction.uri(request.uri()),
           request.protocolVersion(),
           outcome.response().status(),
           outcome.response().contentLength(),
@@ -106,7 +125,16 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
     }
   }
 
-  private Outcome answer(AssembledRequest assembled, String requestId) {
+  /** {@code 127.0.0.1:59150}: InetSocketAddress.toString() would add a leading slash. */
+  static String client(java.net.SocketAddress address) {
+    if (address instanceof java.net.InetSocketAddress inet && inet.getAddress() != null) {
+      String ip = inet.getAddress().getHostAddress();
+      return (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + inet.getPort();
+    }
+    return String.valueOf(address);
+  }
+
+  private Outcome answer(AssembledRequest assembled, String requestId, InetAddress peer) {
     HttpRequest request = assembled.head();
     String host = request.headers().get("host", "");
     boolean head = "HEAD".equals(request.method().name());
@@ -137,7 +165,15 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
             headers,
             assembled.body(),
             assembled.upload()),
-        resolution);
+        resolution,
+        peer);
+  }
+
+  /** The caller's address, which the admin API's rules need; null when not an IP socket. */
+  private static InetAddress peer(ChannelHandlerContext ctx) {
+    return ctx.channel().remoteAddress() instanceof InetSocketAddress address
+        ? address.getAddress()
+        : null;
   }
 
   private OssResponse reject(String message, String requestId, String host, boolean head) {

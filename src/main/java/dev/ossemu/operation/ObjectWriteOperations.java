@@ -37,13 +37,26 @@ public final class ObjectWriteOperations {
   /**
    * CopyObject: the source's body under the target key. Metadata is copied unless {@code
    * x-oss-metadata-directive: REPLACE}; encryption comes from the request or the target bucket's
-   * rule, never from the source (spec §8a).
+   * rule, never from the source (spec §8a). The {@code x-oss-copy-source-if-*} conditions are
+   * checked on the source (412, or 304 with nothing copied), {@code x-oss-forbid-overwrite} on the
+   * target.
    */
   private OssResponse copyObject(OssCall call, CopySource source) {
     OssObject original = sourceObject(call, source);
-    Bucket bucket = access.existing(call);
+    if (!ReadConditions.check(call.request().headers(), ReadConditions.COPY_SOURCE, original)) {
+      return notModified(original);
+    }
+    Blob body = retained(original, source);
+    try {
+      return BucketLifetime.write(access, objects, call, bucket -> copy(call, bucket, original));
+    } finally {
+      body.release();
+    }
+  }
+
+  private OssResponse copy(OssCall call, Bucket bucket, OssObject original) {
     ObjectAccess.checkWrite(call, bucket);
-    objects.quota().reserve(original.size()); // the copy is accounted as its own bytes
+    // The copy shares the source's body and its storage lease: its bytes count once.
     OssObject described = single.newObject(call, bucket, original.blob(), "Normal");
     boolean replace =
         "REPLACE".equalsIgnoreCase(call.request().headers().get("x-oss-metadata-directive"));
@@ -59,12 +72,30 @@ public final class ObjectWriteOperations {
             described.acl(),
             described.storageClass(),
             described.encryption());
-    objects.update(bucket.name(), copy.key(), current -> copy);
+    single.write(call, bucket, copy);
     OssResponse response =
         OssResponse.xml(
             200, xml.write(new CopyResult(XmlTime.format(copy.lastModified()), copy.etag())));
     ObjectResponses.encryption(response, copy);
     return response.header("x-oss-hash-crc64ecma", copy.blob().crc64());
+  }
+
+  /**
+   * A reference of the caller's own to a source body, which the caller releases: the source may be
+   * deleted while it is copied, and then the copy reads as if it came a moment later (NoSuchKey).
+   */
+  static Blob retained(OssObject original, CopySource source) {
+    if (!original.blob().tryRetain()) {
+      throw OssException.of(OssErrorCode.NO_SUCH_KEY).extra("Key", source.key()).build();
+    }
+    return original.blob();
+  }
+
+  /** A copy whose source condition answered 304: nothing copied. */
+  static OssResponse notModified(OssObject source) {
+    return OssResponse.empty(304)
+        .header("ETag", source.etag())
+        .header("Last-Modified", ObjectResponses.httpDate(source.lastModified()));
   }
 
   /** The object a copy reads, after the caller's read access to it is checked. */
@@ -78,35 +109,44 @@ public final class ObjectWriteOperations {
    * be its current length; its metadata and encryption are fixed by the first append.
    */
   public OssResponse appendObject(OssCall call) {
-    Bucket bucket = access.existing(call);
+    return BucketLifetime.write(access, objects, call, bucket -> appendObject(call, bucket));
+  }
+
+  private OssResponse appendObject(OssCall call, Bucket bucket) {
     ObjectAccess.checkWrite(call, bucket);
     long position = position(call.request().query().get("position"));
     Blob appended = call.request().uploadOrBody();
     OssObject first = single.newObject(call, bucket, appended, "Appendable");
-    OssObject stored =
-        objects.update(
-            bucket.name(),
-            first.key(),
-            current -> {
-              if (current == null) {
-                checkPosition(position, 0);
-                return first;
-              }
-              if (!"Appendable".equals(current.type())) {
-                throw OssException.of(OssErrorCode.OBJECT_NOT_APPENDABLE).build();
-              }
-              checkPosition(position, current.size());
-              return extended(current, appended, first.lastModified());
-            });
+    Blob[] combined = new Blob[1];
+    OssObject stored;
+    try {
+      stored =
+          objects.update(
+              bucket.name(),
+              first.key(),
+              current -> {
+                if (current == null) {
+                  checkPosition(position, 0);
+                  return first;
+                }
+                if (!"Appendable".equals(current.type())) {
+                  throw OssException.of(OssErrorCode.OBJECT_NOT_APPENDABLE).build();
+                }
+                checkPosition(position, current.size());
+                combined[0] = Blob.concat(List.of(current.blob(), appended));
+                return extended(current, combined[0], first.lastModified());
+              });
+    } finally {
+      if (combined[0] != null) {
+        combined[0].release(); // ours; the store took its own reference if it kept it
+      }
+    }
     OssResponse response = ObjectResponses.uploaded(OssResponse.empty(200), stored);
     return response.header("x-oss-next-append-position", String.valueOf(stored.size()));
   }
 
-  private OssObject extended(OssObject current, Blob appended, Instant now) {
-    // The new body shares the stored chunks; its bytes were reserved when they arrived, and the
-    // old body's reservation, which the store gives back on replacement, is taken again here.
-    objects.quota().reserve(current.size());
-    Blob combined = Blob.concat(List.of(current.blob(), appended));
+  /** The object grown by an append: its body shares the stored bytes and the new ones. */
+  private static OssObject extended(OssObject current, Blob combined, Instant now) {
     return new OssObject(
         current.key(),
         combined,

@@ -6,7 +6,6 @@ import dev.ossemu.admin.Faults;
 import dev.ossemu.admin.RequestJournal;
 import dev.ossemu.auth.Authenticator;
 import dev.ossemu.auth.Principal;
-import dev.ossemu.blob.StorageQuota;
 import dev.ossemu.error.ErrorRenderer;
 import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
@@ -17,6 +16,7 @@ import dev.ossemu.request.Target;
 import dev.ossemu.routing.Resolution;
 import dev.ossemu.routing.Route;
 import dev.ossemu.routing.Router;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -37,7 +37,6 @@ public final class OssService {
   private final RequestJournal journal;
   private final Faults faults;
   private final AdminApi admin;
-  private final StorageQuota quota;
 
   /**
    * The chain, from parts wired by the composition root ({@code dev.ossemu.Wiring}).
@@ -47,7 +46,6 @@ public final class OssService {
    * @param bucketExists whether a bucket exists, for ordering NoSuchBucket before credentials
    * @param errors the one error renderer
    * @param clock the clock for the journal
-   * @param quota the storage bound a refused upload gives its space back to
    * @param journal where every OSS request is recorded
    * @param faults the faults to inject
    * @param admin the admin API, or null for none (its paths are then ordinary OSS requests)
@@ -58,7 +56,6 @@ public final class OssService {
       Predicate<String> bucketExists,
       ErrorRenderer errors,
       Clock clock,
-      StorageQuota quota,
       RequestJournal journal,
       Faults faults,
       AdminApi admin) {
@@ -67,7 +64,6 @@ public final class OssService {
     this.bucketExists = bucketExists;
     this.errors = errors;
     this.clock = clock;
-    this.quota = quota;
     this.journal = journal;
     this.faults = faults;
     this.admin = admin;
@@ -80,7 +76,8 @@ public final class OssService {
    * @param rawUri the request target as sent
    */
   public Resolution resolve(String method, String host, String rawUri) {
-    if (admin != null && AdminApi.isAdminPath(pathOf(rawUri))) {
+    // The admin API is path style to the service host only; on a virtual host it is a key.
+    if (admin != null && AdminApi.isAdminPath(pathOf(rawUri)) && router.isPathStyle(host)) {
       return Resolution.unrouted(rawUri);
     }
     return router.resolve(method, host, rawUri);
@@ -96,19 +93,29 @@ public final class OssService {
     return exchange(request).response();
   }
 
-  /** Answers one request, with any injected delay or reset; never throws. */
+  /** Answers one request from an unknown peer, with any injected delay or reset; never throws. */
   public Outcome exchange(OssRequest request) {
-    return exchange(request, resolve(request.method(), request.host(), request.uri()));
+    return exchange(request, resolve(request.method(), request.host(), request.uri()), null);
+  }
+
+  /**
+   * Answers one request already resolved by {@link #resolve}, from an unknown peer; never throws.
+   *
+   * @param resolution what {@link #resolve} answered for this request's head
+   */
+  public Outcome exchange(OssRequest request, Resolution resolution) {
+    return exchange(request, resolution, null);
   }
 
   /**
    * Answers one request already resolved by {@link #resolve}; never throws.
    *
    * @param resolution what {@link #resolve} answered for this request's head
+   * @param peer the caller's address, which the admin API's rules look at; null when unknown
    */
-  public Outcome exchange(OssRequest request, Resolution resolution) {
+  public Outcome exchange(OssRequest request, Resolution resolution, InetAddress peer) {
     if (admin != null && resolution.target() == null) {
-      return Outcome.answer(admin.handle(request));
+      return Outcome.answer(admin.handle(request, peer));
     }
     long startNanos = System.nanoTime();
     Trace trace = new Trace();
@@ -125,10 +132,6 @@ public final class OssService {
     }
     if (request.isHead()) {
       response = response.withoutBody();
-    }
-    if (request.upload() != null && response.status() >= 300) {
-      // A refused upload is stored nowhere: give its reserved space back.
-      quota.release(request.upload().length());
     }
     long micros = (System.nanoTime() - startNanos) / 1000;
     journal.record(trace.toEntry(request, response, clock.instant(), micros));
