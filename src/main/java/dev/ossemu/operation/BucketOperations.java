@@ -158,6 +158,11 @@ public final class BucketOperations {
 
   /** PutBucketAcl: {@code PUT /?acl} with the canned ACL in {@code x-oss-acl}. */
   public OssResponse putBucketAcl(OssCall call) {
+    if (!call.principal().isAnonymous() && access.store().find(call.bucket()).isEmpty()) {
+      // OSS creates a missing bucket with the ACL asked for; ali-oss's suite, run against OSS,
+      // expects it ("should create and set acl when bucket not exists").
+      return putBucket(call);
+    }
     access.owned(call); // who may change it comes before what the change is
     String acl = call.request().headers().get("x-oss-acl");
     if (acl == null) {
@@ -165,6 +170,7 @@ public final class BucketOperations {
     }
     PutBucketInput.checkAcl(acl);
     access.update(call, bucket -> bucket.withAcl(acl));
-    return OssResponse.empty(200);
+    // ali-oss reads its putBucketACL result's bucket name from this header, as for PutBucket.
+    return OssResponse.empty(200).header("Location", "/" + call.bucket());
   }
 }

@@ -172,6 +172,21 @@ class ResultDocumentsIT {
   }
 
   @Test
+  void answersPutBucketAclWithLocationCreatingAMissingBucket() {
+    Reply created =
+        wire.send(
+            "PUT", "acl-created", "", "acl", "", Map.of("x-oss-acl", "public-read"), new byte[0]);
+    assertThat(created.status()).isEqualTo(200);
+    assertThat(created.header("Location")).isEqualTo("/acl-created");
+    assertThat(client.getBucketAcl("acl-created").getCannedACL().toString())
+        .isEqualTo("public-read");
+
+    Reply changed =
+        wire.send("PUT", BUCKET, "", "acl", "", Map.of("x-oss-acl", "private"), new byte[0]);
+    assertThat(changed.header("Location")).isEqualTo("/" + BUCKET);
+  }
+
+  @Test
   void answersCompleteMultipartUploadWithAnAbsoluteLocation() {
     String uploadId = initiate("dir/object");
     UploadPartRequest part =
