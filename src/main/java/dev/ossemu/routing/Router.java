@@ -85,7 +85,7 @@ public final class Router {
     boolean complete =
         allowed.length() > 0
             && (subResource != null || shape == Shape.SERVICE)
-            && !READ_ONLY_SUB_RESOURCES.contains(subResource);
+            && (subResource == null || !READ_ONLY_SUB_RESOURCES.contains(subResource));
     if (complete || !isOssMethod(method)) {
       throw methodNotAllowed(method, shape, allowed.toString());
     }
