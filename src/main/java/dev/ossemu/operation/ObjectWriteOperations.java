@@ -11,7 +11,6 @@ import dev.ossemu.request.Target;
 import dev.ossemu.xml.CopyResult;
 import dev.ossemu.xml.XmlCodec;
 import java.time.Instant;
-import java.util.List;
 
 /** The writes that build on an existing object: CopyObject and AppendObject. */
 public final class ObjectWriteOperations {
@@ -133,7 +132,9 @@ public final class ObjectWriteOperations {
                   throw OssException.of(OssErrorCode.OBJECT_NOT_APPENDABLE).build();
                 }
                 checkPosition(position, current.size());
-                combined[0] = Blob.concat(List.of(current.blob(), appended));
+                // Shares the stored extents and goes on from the stored MD5 state: cost of the new
+                // bytes only.
+                combined[0] = current.blob().append(appended);
                 return extended(current, combined[0], first.lastModified());
               });
     } finally {
