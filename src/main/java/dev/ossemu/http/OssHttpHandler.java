@@ -1,5 +1,6 @@
 package dev.ossemu.http;
 
+import dev.ossemu.auth.Redaction;
 import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
 import dev.ossemu.request.Headers;
@@ -18,6 +19,8 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -85,7 +88,7 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
     HttpRequest request = assembled.head();
     long now = clock.millis();
     String requestId = RequestIds.next(now);
-    Outcome outcome = answer(assembled, requestId);
+    Outcome outcome = answer(assembled, requestId, peer(ctx));
     if (outcome.resetConnection()) {
       // An injected fault: a TCP reset, as a crashed or overloaded server would leave behind.
       ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
@@ -106,7 +109,7 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
           client(ctx.channel().remoteAddress()),
           HttpResponses.httpDate(now),
           request.method(),
-          request.uri(),
+          Redaction.uri(request.uri()),
           request.protocolVersion(),
           outcome.response().status(),
           outcome.response().contentLength(),
@@ -131,7 +134,7 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
     return String.valueOf(address);
   }
 
-  private Outcome answer(AssembledRequest assembled, String requestId) {
+  private Outcome answer(AssembledRequest assembled, String requestId, InetAddress peer) {
     HttpRequest request = assembled.head();
     String host = request.headers().get("host", "");
     boolean head = "HEAD".equals(request.method().name());
@@ -162,7 +165,15 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
             headers,
             assembled.body(),
             assembled.upload()),
-        resolution);
+        resolution,
+        peer);
+  }
+
+  /** The caller's address, which the admin API's rules need; null when not an IP socket. */
+  private static InetAddress peer(ChannelHandlerContext ctx) {
+    return ctx.channel().remoteAddress() instanceof InetSocketAddress address
+        ? address.getAddress()
+        : null;
   }
 
   private OssResponse reject(String message, String requestId, String host, boolean head) {

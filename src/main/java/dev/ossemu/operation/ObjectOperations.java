@@ -35,19 +35,31 @@ public final class ObjectOperations {
   private OssResponse putObject(OssCall call, Bucket bucket) {
     ObjectAccess.checkWrite(call, bucket);
     OssObject object = newObject(call, bucket, call.request().uploadOrBody(), "Normal");
-    boolean forbidOverwrite =
-        "true".equalsIgnoreCase(call.request().headers().get("x-oss-forbid-overwrite"));
-    OssObject stored =
-        objects.update(
-            bucket.name(),
-            object.key(),
-            current -> {
-              if (current != null && forbidOverwrite) {
-                throw OssException.of(OssErrorCode.FILE_ALREADY_EXISTS).build();
-              }
-              return object;
-            });
+    OssObject stored = write(call, bucket, object);
     return ObjectResponses.uploaded(OssResponse.empty(200), stored);
+  }
+
+  /**
+   * Stores an object written by PutObject, CopyObject or CompleteMultipartUpload, unless {@code
+   * x-oss-forbid-overwrite: true} is sent and the key exists: 409 FileAlreadyExists, nothing
+   * changed.
+   */
+  OssObject write(OssCall call, Bucket bucket, OssObject object) {
+    boolean forbid = forbidsOverwrite(call.request().headers());
+    return objects.update(
+        bucket.name(),
+        object.key(),
+        current -> {
+          if (current != null && forbid) {
+            throw OssException.of(OssErrorCode.FILE_ALREADY_EXISTS).build();
+          }
+          return object;
+        });
+  }
+
+  /** Whether a write asks not to replace an existing object. */
+  static boolean forbidsOverwrite(Headers headers) {
+    return "true".equalsIgnoreCase(headers.get("x-oss-forbid-overwrite"));
   }
 
   /** An object as a write request describes it, encrypted per its headers or the bucket rule. */
@@ -76,8 +88,7 @@ public final class ObjectOperations {
           .header("ETag", object.etag())
           .header("Last-Modified", ObjectResponses.httpDate(object.lastModified()));
     }
-    ReadConditions.Range range =
-        ReadConditions.range(request.headers().get("range"), object.size());
+    ReadConditions.Range range = ReadConditions.range(request.headers(), object.size());
     OssResponse response =
         range == null
             ? OssResponse.stream(200, object.blob().slices(), object.size())

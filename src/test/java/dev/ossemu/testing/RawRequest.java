@@ -66,7 +66,7 @@ public final class RawRequest {
     String key = segments.length > 1 ? segments[1] : "";
     String resource =
         SignatureV1.canonicalizedResource(
-            bucket, key, QueryParameters.parse(query), dev.ossemu.auth.SubResources::isListed);
+            bucket, key, QueryParameters.parse(query), dev.ossemu.request.SubResources::isListed);
     String stringToSign = SignatureV1.stringToSign(method, signed, date, resource);
     headers.put(
         "Authorization", "OSS " + accessKeyId + ":" + SignatureV1.sign(secret, stringToSign));
