@@ -8,8 +8,6 @@ import dev.ossemu.request.QueryParameters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,24 +18,20 @@ final class V4Verifier {
   /** spec §10.4: x-oss-expires must be between 1 second and 7 days. */
   static final long MAX_EXPIRES_SECONDS = 604_800;
 
-  /** spec §10.3: the scope's {@code yyyymmdd}, a UTC day. */
-  private static final DateTimeFormatter SCOPE_DAY =
-      DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT).withZone(ZoneOffset.UTC);
-
   private final CredentialResolver credentials;
-  private final String region;
+  private final V4Scope scope;
   private final Clock clock;
 
   V4Verifier(CredentialResolver credentials, String region, Clock clock) {
     this.credentials = credentials;
-    this.region = region;
+    this.scope = new V4Scope(region);
     this.clock = clock;
   }
 
   /** {@code Authorization: OSS4-HMAC-SHA256 Credential=...,Signature=...}. */
   Principal verifyHeader(OssRequest request, String authorization, String bucket, String key) {
     AuthorizationV4 parsed = AuthorizationV4.parse(authorization);
-    checkScope(parsed);
+    scope.check(parsed);
     Headers headers = request.headers();
     // spec §10.3: x-oss-date when present; the Go SDK v1 line sends only Date and signs it as is.
     String timestamp =
@@ -47,7 +41,7 @@ final class V4Verifier {
     }
     Instant signedAt = RequestTime.parse(timestamp);
     RequestTime.checkSkew(signedAt, timestamp, clock);
-    checkScopeDate(parsed, signedAt, "Authorization header", "0002-00000212");
+    V4Scope.checkDay(parsed, signedAt, "Authorization header", "0002-00000212");
     String payload = headers.get("x-oss-content-sha256");
     if (payload != null && !SignatureV4.UNSIGNED_PAYLOAD.equals(payload)) {
       throw OssException.of(OssErrorCode.INVALID_ARGUMENT)
@@ -89,9 +83,9 @@ final class V4Verifier {
                 + (additional == null ? "" : ",AdditionalHeaders=" + additional)
                 + ",Signature="
                 + signature);
-    checkScope(parsed);
+    scope.check(parsed);
     Instant signedAt = checkValidity(date, expires);
-    checkScopeDate(parsed, signedAt, "x-oss-credential", "0002-00000223");
+    V4Scope.checkDay(parsed, signedAt, "x-oss-credential", "0002-00000223");
     Accounts.Credential resolved =
         credentials.resolve(parsed.accessKeyId(), query.get("x-oss-security-token"));
     List<QueryParameters.Parameter> signed = new ArrayList<>();
@@ -157,47 +151,6 @@ final class V4Verifier {
           .build();
     }
     return signedAt;
-  }
-
-  /**
-   * The scope's day must be the day the request was signed, else a day-scoped signing key would
-   * work forever. spec §10.3 leaves OSS's answer UNCONFIRMED; the DOC EC pages 0002-00000212
-   * (header) and 0002-00000223 (URL) name an invalid signing date in the credential, and the
-   * S3-compatible check (EC 0002-00000409) is this very rule. 403 AccessDenied is our choice
-   * (README, fidelity notes).
-   */
-  private static void checkScopeDate(
-      AuthorizationV4 parsed, Instant signedAt, String where, String ec) {
-    String day = SCOPE_DAY.format(signedAt);
-    if (!day.equals(parsed.date())) {
-      throw SignatureErrors.denied(
-          "Invalid signing date in "
-              + where
-              + ": the credential scope names "
-              + parsed.date()
-              + " but the request was signed on "
-              + day
-              + ".",
-          ec);
-    }
-  }
-
-  private void checkScope(AuthorizationV4 parsed) {
-    if (!"oss".equals(parsed.product())) {
-      throw OssException.of(OssErrorCode.INVALID_ARGUMENT)
-          .message("Invalid signing product in Authorization header.")
-          .ec("0002-00000227")
-          .build();
-    }
-    if (!region.equals(parsed.region())) {
-      throw OssException.of(OssErrorCode.INVALID_ARGUMENT)
-          .message(
-              "Invalid signing region in Authorization header. The expected region is "
-                  + region
-                  + ".")
-          .ec("0002-00000226")
-          .build();
-    }
   }
 
   private static Principal verify(
