@@ -15,7 +15,6 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import java.io.IOException;
@@ -32,8 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The boundary between Netty and the plain-Java chain. It turns an assembled request (whose body
  * the {@link OssBodyAssembler} already copied out of Netty's buffers) into an {@link OssRequest},
- * asks the {@link OssService}, and writes the answer. Everything is in memory, so it runs on the
- * event loop without blocking it.
+ * asks the {@link OssService}, and hands the answer to the connection's {@link ResponseOrder}. In
+ * memory it answers on the event loop; with durable storage on a storage thread, never blocking the
+ * event loop, and the order keeps pipelined answers in request order either way.
  */
 public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(OssHttpHandler.class);
@@ -48,16 +48,20 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
   private final Clock clock;
   private final boolean accessLog;
   private final Executor blocking;
+  private final ResponseOrder order;
 
   /**
    * @param blocking where to answer when the service may block (durable storage), or null to answer
    *     on the event loop
+   * @param order the connection's answer order, shared with its {@link OssBodyAssembler}
    */
-  public OssHttpHandler(OssService service, Clock clock, boolean accessLog, Executor blocking) {
+  public OssHttpHandler(
+      OssService service, Clock clock, boolean accessLog, Executor blocking, ResponseOrder order) {
     this.service = service;
     this.clock = clock;
     this.accessLog = accessLog;
     this.blocking = blocking;
+    this.order = order;
   }
 
   @Override
@@ -89,20 +93,8 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
     long now = clock.millis();
     String requestId = RequestIds.next(now);
     Outcome outcome = answer(assembled, requestId, peer(ctx));
-    if (outcome.resetConnection()) {
-      // An injected fault: a TCP reset, as a crashed or overloaded server would leave behind.
-      ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
-      ctx.close();
-      return;
-    }
-    FullHttpResponse response =
-        HttpResponses.toHttp(
-            outcome.response(),
-            request.protocolVersion(),
-            requestId,
-            now,
-            HttpUtil.isKeepAlive(request));
-    if (accessLog) {
+    OssResponse response = outcome.response();
+    if (accessLog && !outcome.resetConnection()) {
       // Common log format, plus the request id that ties the line to the client's error.
       ACCESS.info(
           "{} - - [{}] \"{} {} {}\" {} {} {}",
@@ -111,17 +103,47 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
           request.method(),
           Redaction.uri(request.uri()),
           request.protocolVersion(),
-          outcome.response().status(),
-          outcome.response().contentLength(),
+          response.status(),
+          response.contentLength(),
           requestId);
     }
-    if (outcome.delayMillis() > 0) {
-      // Never block the event loop: the answer is written when the delay is over.
-      ctx.executor()
-          .schedule(
-              () -> ctx.writeAndFlush(response), outcome.delayMillis(), TimeUnit.MILLISECONDS);
-    } else {
-      ctx.writeAndFlush(response);
+    ResponseOrder.Answer answer =
+        new ResponseOrder.Answer() {
+          @Override
+          public void write() {
+            if (outcome.resetConnection()) {
+              // An injected fault: a TCP reset, as a crashed or overloaded server leaves behind.
+              response.discardBody();
+              ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+              ctx.close();
+            } else {
+              ResponseWriter.write(
+                  ctx,
+                  response,
+                  request.protocolVersion(),
+                  requestId,
+                  now,
+                  HttpUtil.isKeepAlive(request));
+            }
+          }
+
+          @Override
+          public void discard() {
+            response.discardBody();
+          }
+        };
+    Runnable complete = () -> order.complete(assembled.ticket(), answer);
+    try {
+      if (outcome.delayMillis() > 0) {
+        // Never block the event loop: the answer takes its turn when the delay is over.
+        ctx.executor().schedule(complete, outcome.delayMillis(), TimeUnit.MILLISECONDS);
+      } else if (ctx.executor().inEventLoop()) {
+        complete.run();
+      } else {
+        ctx.executor().execute(complete);
+      }
+    } catch (RejectedExecutionException e) {
+      answer.discard(); // the server is shutting down; the connection goes with it
     }
   }
 
@@ -179,6 +201,12 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
   private OssResponse reject(String message, String requestId, String host, boolean head) {
     OssException error = OssException.of(OssErrorCode.INVALID_REQUEST).message(message).build();
     return service.errors().render(error, requestId, host, head);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    order.close();
+    super.channelInactive(ctx);
   }
 
   @Override

@@ -13,7 +13,6 @@ import dev.ossemu.xml.XmlCodec;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 
 /** The writes that build on an existing object: CopyObject and AppendObject. */
@@ -140,7 +139,9 @@ public final class ObjectWriteOperations {
                   throw OssException.of(OssErrorCode.OBJECT_NOT_APPENDABLE).build();
                 }
                 checkPosition(position, current.size());
-                combined[0] = Blob.concat(List.of(current.blob(), appended));
+                // Shares the stored extents and goes on from the stored MD5 state: cost of the new
+                // bytes only.
+                combined[0] = current.blob().append(appended);
                 return extended(current, combined[0], first.lastModified());
               });
     } finally {

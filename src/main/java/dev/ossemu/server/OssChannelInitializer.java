@@ -3,6 +3,7 @@ package dev.ossemu.server;
 import dev.ossemu.blob.StorageQuota;
 import dev.ossemu.http.OssBodyAssembler;
 import dev.ossemu.http.OssHttpHandler;
+import dev.ossemu.http.ResponseOrder;
 import dev.ossemu.service.OssService;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -10,6 +11,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.time.Clock;
 
@@ -67,11 +69,14 @@ public final class OssChannelInitializer extends ChannelInitializer<Channel> {
                 .setMaxInitialLineLength(MAX_INITIAL_LINE_LENGTH)
                 .setMaxHeaderSize(MAX_HEADER_SIZE)));
     pipeline.addLast(new HttpServerKeepAliveHandler());
-    pipeline.addLast(new OssBodyAssembler(service, quota, maxBodyBytes, clock));
+    // Object bodies go out as the client reads them, never whole into a buffer.
+    pipeline.addLast(new ChunkedWriteHandler());
+    ResponseOrder order = new ResponseOrder();
+    pipeline.addLast(new OssBodyAssembler(service, quota, maxBodyBytes, clock, order));
     // With blocking storage each connection gets one executor of the group, so its requests stay
     // in order while the event loop never waits on a disk.
     pipeline.addLast(
         new OssHttpHandler(
-            service, clock, accessLog, handlerGroup == null ? null : handlerGroup.next()));
+            service, clock, accessLog, handlerGroup == null ? null : handlerGroup.next(), order));
   }
 }

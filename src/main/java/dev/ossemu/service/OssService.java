@@ -135,7 +135,8 @@ public final class OssService {
 
   private OssResponse dispatch(OssRequest request, Resolution resolution, Trace trace) {
     Target target = resolution.target();
-    trace.target = target;
+    trace.target = WellFormedNames.printable(target);
+    WellFormedNames.check(target, resolution.query());
     if (!target.isService()) {
       BucketNames.check(target.bucket());
     }

@@ -115,6 +115,61 @@ class AdminAccessMatrixTest {
   }
 
   @Test
+  void refusesTheAttacksOfTheIssue() throws Exception {
+    oss = OssEmulator.builder().bucket("examplebucket").build().start();
+    InetAddress local = InetAddress.getLoopbackAddress();
+    String host = "127.0.0.1:" + oss.port();
+    oss.fault(new Fault(null, "GetObject", null, null, null, null, 5L, null));
+    // A page on evil.example resets everything with a "simple" cross-site POST.
+    AdminWire.Answer reset =
+        AdminWire.send(
+            local,
+            oss.port(),
+            "POST",
+            "/_emulator/reset",
+            "x",
+            "Host",
+            host,
+            "Origin",
+            "http://evil.example",
+            "Content-Type",
+            "text/plain");
+    // It mints STS credentials for any RAM user, then reads that user's objects.
+    AdminWire.Answer sts =
+        AdminWire.send(
+            local,
+            oss.port(),
+            "POST",
+            "/_emulator/sts/credentials",
+            "{\"ramUser\":\"main/admin\"}",
+            "Host",
+            host,
+            "Content-Type",
+            "text/plain");
+    // DNS rebinding: evil.example resolves to 127.0.0.1, the browser sends its own Host.
+    AdminWire.Answer journal =
+        AdminWire.send(
+            local,
+            oss.port(),
+            "GET",
+            "/_emulator/requests",
+            null,
+            "Host",
+            "evil.example:" + oss.port(),
+            "Origin",
+            "http://evil.example:" + oss.port());
+
+    assertThat(List.of(reset.status(), sts.status(), journal.status()))
+        .containsExactly(403, 403, 403);
+    assertThat(JSON.readTree(reset.body()).get("rule").asText()).isEqualTo("origin");
+    assertThat(JSON.readTree(sts.body()).get("rule").asText()).isEqualTo("content-type");
+    assertThat(JSON.readTree(journal.body()).get("rule").asText()).isEqualTo("host");
+    assertThat(sts.body()).doesNotContain("AccessKeySecret");
+    assertThat(journal.body()).doesNotContain("requests");
+    assertThat(oss.faults()).hasSize(1); // nothing was reset
+  }
+
+  @Test
   void answersNoCorsPreflight() throws Exception {
     oss = OssEmulator.builder().build().start();
     for (String origin : List.of("http://evil.example", "http://127.0.0.1:" + oss.port())) {

@@ -52,6 +52,11 @@ public final class RawRequest {
     return this;
   }
 
+  public RawRequest body(byte[] bytes) {
+    this.body = bytes.clone();
+    return this;
+  }
+
   /** Adds {@code Date} from the clock and a V1 Authorization for the given key. */
   public RawRequest signV1(String accessKeyId, String secret, Clock clock) {
     String date = HTTP_DATE.format(clock.instant());
