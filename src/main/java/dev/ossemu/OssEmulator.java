@@ -131,7 +131,8 @@ public final class OssEmulator implements AutoCloseable {
               config.host(),
               config.port(),
               new OssChannelInitializer(
-                  service, quota, config.maxBodyBytes(), config.clock(), config.accessLog()),
+                      service, quota, config.maxBodyBytes(), config.clock(), config.accessLog())
+                  .bodyStorage(objects.bodies()),
               // Durable writes block on fsync: keep them off the event loop.
               dataDirectory != null);
     } catch (InterruptedException e) {
