@@ -131,7 +131,8 @@ public final class OssEmulator implements AutoCloseable {
               config.host(),
               config.port(),
               new OssChannelInitializer(
-                  service, quota, config.maxBodyBytes(), config.clock(), config.accessLog()),
+                      service, quota, config.maxBodyBytes(), config.clock(), config.accessLog())
+                  .bodyStorage(objects.bodies()),
               // Durable writes block on fsync: keep them off the event loop.
               dataDirectory != null);
       // Bound and answering: the XML mapper (once per JVM) is built now rather than by a request.

@@ -10,7 +10,7 @@ import java.util.List;
  * Assembles a {@link Blob} from pieces as they arrive from the network, reserving storage in a
  * {@link StorageLease} as it grows and checksumming on the way, so nothing has to be read twice.
  */
-public final class BlobBuilder {
+public final class BlobBuilder implements BodySink {
   /** Chunks are at most this large, so no body lives in one big array. */
   public static final int CHUNK_BYTES = 64 * 1024;
 
@@ -62,7 +62,12 @@ public final class BlobBuilder {
     }
   }
 
+  /** Memory is reserved chunk by chunk as bytes are appended: nothing to do ahead. */
+  @Override
+  public void reserve(long bytes) {}
+
   /** Appends bytes; may throw the quota's OSS error, after which the builder must be discarded. */
+  @Override
   public void append(ByteBuffer bytes) {
     while (bytes.hasRemaining()) {
       if (fill == current.length) {
@@ -97,6 +102,7 @@ public final class BlobBuilder {
     fill = 0;
   }
 
+  @Override
   public long length() {
     return length;
   }
@@ -122,6 +128,7 @@ public final class BlobBuilder {
    *
    * @throws IllegalStateException for a {@link #document} builder, which has no checksums
    */
+  @Override
   public Blob build() {
     if (md5 == null) {
       throw new IllegalStateException("a document has no checksums: use toByteArray()");
@@ -141,6 +148,7 @@ public final class BlobBuilder {
   }
 
   /** Gives back every reservation of an upload that was refused or abandoned. */
+  @Override
   public void discard() {
     lease.release();
     chunks.clear();

@@ -75,24 +75,45 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
     } catch (RejectedExecutionException e) {
       // Shutting down: the request is never answered, and its body is stored nowhere.
       assembled.release();
+      if (assembled.staged() != null) {
+        assembled.staged().discard();
+      }
       ctx.close();
     }
   }
 
   /** Answers, then gives back the request's reference to its body: the one place it is released. */
   private void respond(ChannelHandlerContext ctx, AssembledRequest assembled) {
+    AssembledRequest ready = assembled;
     try {
-      answerAndWrite(ctx, assembled);
+      ready = assembled.built();
+      answerAndWrite(ctx, ready, null);
+    } catch (OssException e) {
+      answerAndWrite(ctx, assembled, e); // the staged upload could not be kept
     } finally {
-      assembled.release();
+      ready.release();
+      assembled.closeStaged();
     }
   }
 
-  private void answerAndWrite(ChannelHandlerContext ctx, AssembledRequest assembled) {
+  private void answerAndWrite(
+      ChannelHandlerContext ctx, AssembledRequest assembled, OssException unstored) {
     HttpRequest request = assembled.head();
     long now = clock.millis();
     String requestId = RequestIds.next(now);
-    Outcome outcome = answer(assembled, requestId, peer(ctx));
+    Outcome outcome =
+        unstored == null
+            ? answer(assembled, requestId, peer(ctx))
+            : new Outcome(
+                service
+                    .errors()
+                    .render(
+                        unstored,
+                        requestId,
+                        request.headers().get("host", ""),
+                        "HEAD".equals(request.method().name())),
+                0,
+                false);
     OssResponse response = outcome.response();
     if (accessLog && !outcome.resetConnection()) {
       // Common log format, plus the request id that ties the line to the client's error.

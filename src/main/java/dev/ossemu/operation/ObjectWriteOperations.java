@@ -10,17 +10,12 @@ import dev.ossemu.request.OssResponse;
 import dev.ossemu.request.Target;
 import dev.ossemu.xml.CopyResult;
 import dev.ossemu.xml.XmlCodec;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /** The writes that build on an existing object: CopyObject and AppendObject. */
 public final class ObjectWriteOperations {
-  static final DateTimeFormatter ISO =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
-          .withZone(ZoneOffset.UTC);
-
   private final BucketAccess access;
   private final ObjectStore objects;
   private final ObjectOperations single;
@@ -55,9 +50,22 @@ public final class ObjectWriteOperations {
     Blob body = retained(original, source);
     try {
       return BucketLifetime.write(access, objects, call, bucket -> copy(call, bucket, original));
+    } catch (UncheckedIOException e) {
+      throw vanishedOr(e, source);
     } finally {
       body.release();
     }
+  }
+
+  /**
+   * With {@code --data-dir} a copy reads its source's data file; a delete of the source that won
+   * the race removed it first, so the copy answers as it would after that delete: NoSuchKey.
+   */
+  static RuntimeException vanishedOr(UncheckedIOException e, CopySource source) {
+    if (e.getCause() instanceof NoSuchFileException) {
+      return OssException.of(OssErrorCode.NO_SUCH_KEY).extra("Key", source.key()).build();
+    }
+    return e;
   }
 
   private OssResponse copy(OssCall call, Bucket bucket, OssObject original) {
@@ -81,7 +89,7 @@ public final class ObjectWriteOperations {
     single.write(call, bucket, copy);
     OssResponse response =
         OssResponse.xml(
-            200, xml.write(new CopyResult(ISO.format(copy.lastModified()), copy.etag())));
+            200, xml.write(new CopyResult(XmlTime.format(copy.lastModified()), copy.etag())));
     ObjectResponses.encryption(response, copy);
     return response.header("x-oss-hash-crc64ecma", copy.blob().crc64());
   }
@@ -169,6 +177,10 @@ public final class ObjectWriteOperations {
   }
 
   private static long position(String value) {
+    if (value == null) {
+      // OSS's answer to ?append without position (its EC page 0016-00000501).
+      throw OssException.of(OssErrorCode.MISSING_ARGUMENT).ec("0016-00000501").build();
+    }
     try {
       long position = Long.parseLong(value == null ? "" : value);
       if (position >= 0) {

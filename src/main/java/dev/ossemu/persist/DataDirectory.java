@@ -1,5 +1,7 @@
 package dev.ossemu.persist;
 
+import dev.ossemu.error.OssErrorCode;
+import dev.ossemu.error.OssException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -146,8 +148,25 @@ public final class DataDirectory implements AutoCloseable {
       }
       forceDirectory(directory);
     } catch (IOException e) {
+      if (isDiskFull(e)) {
+        // The bound the client can act on, as for --max-storage: nothing was written.
+        throw OssException.of(OssErrorCode.INSUFFICIENT_STORAGE)
+            .message("The emulator's data directory is out of disk space.")
+            .build();
+      }
       throw new UncheckedIOException("cannot write " + target, e);
     }
+  }
+
+  /** ENOSPC or EDQUOT, which Java reports only in the exception's message. */
+  private static boolean isDiskFull(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      if (message.contains("No space left on device") || message.contains("Disk quota exceeded")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void writeForced(Path file, List<ByteBuffer> content) throws IOException {
@@ -206,6 +225,39 @@ public final class DataDirectory implements AutoCloseable {
       delete(leftover);
     }
     return leftovers.size();
+  }
+
+  /**
+   * Moves a file already forced to disk (a staged upload, a streamed copy) to {@code target}
+   * atomically, and makes both directory entries durable.
+   */
+  public void install(Path written, Path target) {
+    try {
+      Path directory = target.getParent();
+      createDirectories(directory);
+      try {
+        Files.move(written, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        throw new IOException("the data directory's file system cannot rename atomically", e);
+      }
+      forceDirectory(directory);
+      forceDirectory(written.getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot install " + target, e);
+    }
+  }
+
+  /**
+   * A new, unique temporary file in {@code directory} (created if missing): its name ends as every
+   * temporary file's, so a crash leaves nothing that start-up does not remove.
+   */
+  public Path temporaryFile(Path directory, String stem) {
+    try {
+      createDirectories(directory);
+      return directory.resolve(stem + "." + UUID.randomUUID() + TEMPORARY);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + directory, e);
+    }
   }
 
   /** Deletes a file and makes the deletion durable. */

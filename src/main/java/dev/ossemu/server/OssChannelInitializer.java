@@ -1,5 +1,6 @@
 package dev.ossemu.server;
 
+import dev.ossemu.blob.BodyStorage;
 import dev.ossemu.blob.StorageQuota;
 import dev.ossemu.http.OssBodyAssembler;
 import dev.ossemu.http.OssHttpHandler;
@@ -14,6 +15,7 @@ import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.time.Clock;
+import java.util.concurrent.Executor;
 
 /**
  * The request pipeline: codec (bounded request line and headers), keep-alive (the only owner of
@@ -33,6 +35,7 @@ public final class OssChannelInitializer extends ChannelInitializer<Channel> {
   private final Clock clock;
   private final boolean accessLog;
   private EventExecutorGroup handlerGroup;
+  private BodyStorage bodyStorage = BodyStorage.MEMORY;
 
   /**
    * @param quota the bound on stored object bodies
@@ -55,6 +58,15 @@ public final class OssChannelInitializer extends ChannelInitializer<Channel> {
     this.accessLog = accessLog;
   }
 
+  /**
+   * Where uploads are written as they arrive (data files with {@code --data-dir}); memory unless
+   * set. A blocking storage needs {@link #handlerGroup}, which {@link NettyServer} gives it.
+   */
+  public OssChannelInitializer bodyStorage(BodyStorage storage) {
+    this.bodyStorage = storage;
+    return this;
+  }
+
   /** Runs the OSS handler on {@code group} rather than the event loop (null: event loop). */
   void handlerGroup(EventExecutorGroup group) {
     this.handlerGroup = group;
@@ -72,11 +84,13 @@ public final class OssChannelInitializer extends ChannelInitializer<Channel> {
     // Object bodies go out as the client reads them, never whole into a buffer.
     pipeline.addLast(new ChunkedWriteHandler());
     ResponseOrder order = new ResponseOrder();
-    pipeline.addLast(new OssBodyAssembler(service, quota, maxBodyBytes, clock, order));
-    // With blocking storage each connection gets one executor of the group, so its requests stay
-    // in order while the event loop never waits on a disk.
+    // With blocking storage each connection gets one executor of the group, so its requests (and
+    // the writes of its uploads) stay in order while the event loop never waits on a disk.
+    Executor blocking = handlerGroup == null ? null : handlerGroup.next();
+    BodyStorage storage = blocking == null ? BodyStorage.MEMORY : bodyStorage;
     pipeline.addLast(
-        new OssHttpHandler(
-            service, clock, accessLog, handlerGroup == null ? null : handlerGroup.next(), order));
+        new OssBodyAssembler(service, quota, maxBodyBytes, clock, order)
+            .uploadsTo(storage, blocking));
+    pipeline.addLast(new OssHttpHandler(service, clock, accessLog, blocking, order));
   }
 }

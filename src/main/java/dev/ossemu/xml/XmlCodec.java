@@ -1,5 +1,6 @@
 package dev.ossemu.xml;
 
+import com.ctc.wstx.api.WstxInputProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -16,6 +17,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.codehaus.stax2.XMLOutputFactory2;
 
 /**
  * The one place XML is read and written. The parser never processes a DTD or resolves an external
@@ -45,30 +47,53 @@ public final class XmlCodec {
    */
   private static volatile XmlMapper mapper;
 
+  /**
+   * The mapper for result documents: characters XML 1.0 cannot carry are written as character
+   * references, as OSS does; error documents stay strict XML 1.0 and use {@link #mapper()}.
+   */
+  private static volatile XmlMapper resultMapper;
+
   private final XMLInputFactory inputFactory = INPUT;
 
   private static XMLInputFactory hardenedInput() {
     XMLInputFactory factory = XMLInputFactory.newFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    // OSS accepts character references to control characters in request documents, which keys
+    // may contain: the Go SDK sends DeleteMultipleObjects with <Key>&#x0C;</Key>.
+    factory.setProperty(WstxInputProperties.P_ALLOW_XML11_ESCAPED_CHARS_IN_XML10, true);
     return factory;
   }
 
   private static XmlMapper mapper() {
-    XmlMapper built = mapper;
-    if (built == null) {
-      synchronized (XmlCodec.class) {
-        built = mapper;
-        if (built == null) {
-          built = new XmlMapper(new XmlFactory(INPUT, XMLOutputFactory.newFactory()));
-          built.setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
-          // Parse leniently (elements OSS may add are ignored), then validate explicitly.
-          built.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-          mapper = built;
-        }
-      }
+    if (mapper == null) {
+      build();
     }
-    return built;
+    return mapper;
+  }
+
+  private static XmlMapper resultMapper() {
+    if (resultMapper == null) {
+      build();
+    }
+    return resultMapper;
+  }
+
+  private static synchronized void build() {
+    if (mapper == null) {
+      XMLOutputFactory results = XMLOutputFactory.newFactory();
+      results.setProperty(XMLOutputFactory2.P_TEXT_ESCAPER, new CharacterReferenceEscaper());
+      resultMapper = newMapper(results);
+      mapper = newMapper(XMLOutputFactory.newFactory());
+    }
+  }
+
+  private static XmlMapper newMapper(XMLOutputFactory outputFactory) {
+    XmlMapper xmlMapper = new XmlMapper(new XmlFactory(INPUT, outputFactory));
+    xmlMapper.setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+    // Parse leniently (elements OSS may add are ignored), then validate explicitly.
+    xmlMapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    return xmlMapper;
   }
 
   /**
@@ -100,7 +125,8 @@ public final class XmlCodec {
    * DOCTYPE whose root element is {@code rootElement}. Jackson itself does not check the root name
    * (jackson-dataformat-xml #247). Any failure is {@code MalformedXML}.
    */
-  public <T> T read(byte[] body, String rootElement, Class<T> type) {
+  public <T> T read(byte[] raw, String rootElement, Class<T> type) {
+    byte[] body = CharacterReferenceEscaper.referenceControlBytes(raw);
     if (!rootElement.equals(rootElementOf(body))) {
       throw OssException.malformedXml();
     }
@@ -147,10 +173,13 @@ public final class XmlCodec {
     }
   }
 
-  /** Writes a document (a record annotated with its root element) with the OSS declaration. */
+  /**
+   * Writes a result document (a record annotated with its root element) with the OSS declaration;
+   * characters XML 1.0 cannot carry are written as numeric character references.
+   */
   public byte[] write(Object document) {
     try {
-      return prefixed(mapper().writeValueAsBytes(document));
+      return prefixed(resultMapper().writeValueAsBytes(document));
     } catch (JacksonException e) {
       throw new IllegalStateException("cannot serialise " + document.getClass(), e);
     }
