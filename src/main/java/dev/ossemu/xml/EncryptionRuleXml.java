@@ -137,6 +137,11 @@ final class EncryptionRuleXml {
    */
   static byte[] write(ServerSideEncryptionRule rule) {
     ApplyServerSideEncryptionByDefault byDefault = rule.applyServerSideEncryptionByDefault();
+    if (!plain(byDefault.sseAlgorithm())
+        || !plain(byDefault.kmsMasterKeyId())
+        || !plain(byDefault.kmsDataEncryption())) {
+      return null; // result documents escape such characters their own way: the mapper writes it
+    }
     StringBuilder out = new StringBuilder(220).append(XmlCodec.DECLARATION_TEXT);
     out.append('<').append(ROOT).append("><").append(BY_DEFAULT).append('>');
     if (!XmlText.element(out, "SSEAlgorithm", byDefault.sseAlgorithm())
@@ -146,5 +151,19 @@ final class EncryptionRuleXml {
     }
     out.append("</").append(BY_DEFAULT).append("></").append(ROOT).append('>');
     return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Printable ASCII without markup characters: written the same by every escaper. */
+  private static boolean plain(String value) {
+    if (value == null) {
+      return true;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c >= 0x7f || c == '<' || c == '>' || c == '&') {
+        return false;
+      }
+    }
+    return true;
   }
 }
