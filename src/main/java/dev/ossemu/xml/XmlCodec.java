@@ -83,8 +83,9 @@ public final class XmlCodec {
     return read(body, rootElement, type, true);
   }
 
-  private <T> T read(byte[] body, String rootElement, Class<T> type, boolean singular) {
-    byte[] document = withoutLeadingWhitespace(body);
+  private <T> T read(byte[] raw, String rootElement, Class<T> type, boolean singular) {
+    byte[] document =
+        CharacterReferenceEscaper.referenceControlBytes(withoutLeadingWhitespace(raw));
     if (!rootElement.equals(rootElementOf(document, singular))) {
       throw OssException.malformedXml();
     }

@@ -69,10 +69,6 @@ class XmlLeniencyTest {
         "<ServerSideEncryptionRule><ApplyServerSideEncryptionByDefault>"
             + "<SSEAlgorithm>AES256</SSEAlgorithm></ApplyServerSideEncryptionByDefault>"
             + "<ApplyServerSideEncryptionByDefault><SSEAlgorithm>KMS</SSEAlgorithm>"
-            + "</ApplyServerSideEncryptionByDefault></ServerSideEncryptionRule>",
-        // a raw control character stays illegal; only a reference is accepted
-        "<ServerSideEncryptionRule><ApplyServerSideEncryptionByDefault>"
-            + "<SSEAlgorithm>AES\u000c256</SSEAlgorithm>"
             + "</ApplyServerSideEncryptionByDefault></ServerSideEncryptionRule>"
       })
   void refusesWhatTheRuleValidationCannotReadUnambiguously(String document) {
