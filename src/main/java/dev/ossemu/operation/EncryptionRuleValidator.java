@@ -25,7 +25,8 @@ public final class EncryptionRuleValidator {
    * @throws OssException MalformedXML, InvalidEncryptionAlgorithmError or InvalidArgument
    */
   public EncryptionRule validate(byte[] body) {
-    ServerSideEncryptionRule document = xml.readEncryptionRule(body);
+    ServerSideEncryptionRule document =
+        xml.readSingular(body, ServerSideEncryptionRule.ROOT, ServerSideEncryptionRule.class);
     ApplyServerSideEncryptionByDefault byDefault = document.applyServerSideEncryptionByDefault();
     if (byDefault == null || byDefault.sseAlgorithm() == null) {
       throw OssException.malformedXml();
