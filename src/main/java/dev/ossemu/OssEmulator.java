@@ -113,7 +113,9 @@ public final class OssEmulator implements AutoCloseable {
               config.host(),
               config.port(),
               new OssChannelInitializer(
-                  service, quota, config.maxBodyBytes(), config.clock(), config.accessLog()),
+                      service, quota, config.maxBodyBytes(), config.clock(), config.accessLog())
+                  .connectionLimits(
+                      config.idleTimeout(), config.requestTimeout(), config.maxConnections()),
               // Durable writes block on fsync: keep them off the event loop.
               dataDirectory != null);
     } catch (InterruptedException e) {

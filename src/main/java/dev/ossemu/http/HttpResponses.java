@@ -27,8 +27,8 @@ final class HttpResponses {
   /**
    * The Netty response for {@code response}: {@code Server}, {@code Date} (GO2 corrects clock skew
    * from it), {@code x-oss-request-id}, {@code Content-Length} and {@code Connection: keep-alive}
-   * when the client wants it (HttpServerKeepAliveHandler turns that into {@code close} when it
-   * must).
+   * when the client wants it, else {@code close} (HttpServerKeepAliveHandler turns {@code
+   * keep-alive} into {@code close} when it must).
    */
   static FullHttpResponse toHttp(
       OssResponse response,
@@ -49,9 +49,8 @@ final class HttpResponses {
       headers.set(header.getKey(), header.getValue());
     }
     headers.set("Content-Length", response.contentLength());
-    if (keepAlive) {
-      headers.set("Connection", HttpHeaderValues.KEEP_ALIVE);
-    }
+    // Said either way: a client must know that the connection ends with this answer.
+    headers.set("Connection", keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
     return http;
   }
 }

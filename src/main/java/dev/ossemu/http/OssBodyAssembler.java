@@ -140,12 +140,13 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
   /**
    * Answers with an OSS error before the body is complete. Bytes still on the wire are skipped,
    * which keeps the connection in step for a keep-alive client; otherwise it is closed, as Netty's
-   * aggregator does.
+   * aggregator does. A client that sent {@code Expect: 100-continue} may never send the body it was
+   * refused, so its next bytes could be a request: that connection is closed too.
    */
   private void refuse(ChannelHandlerContext ctx, OssException error) {
     discarding = true;
     discard();
-    boolean keepAlive = HttpUtil.isKeepAlive(head) || HttpUtil.is100ContinueExpected(head);
+    boolean keepAlive = HttpUtil.isKeepAlive(head) && !HttpUtil.is100ContinueExpected(head);
     long now = clock.millis();
     String requestId = RequestIds.next(now);
     boolean isHead = "HEAD".equals(head.method().name());

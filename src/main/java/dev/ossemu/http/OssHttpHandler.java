@@ -1,18 +1,15 @@
 package dev.ossemu.http;
 
-import dev.ossemu.error.OssErrorCode;
-import dev.ossemu.error.OssException;
+import dev.ossemu.error.ErrorRenderer;
 import dev.ossemu.request.Headers;
 import dev.ossemu.request.OssRequest;
-import dev.ossemu.request.OssResponse;
 import dev.ossemu.service.OssService;
 import dev.ossemu.service.Outcome;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.PrematureChannelClosureException;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
@@ -36,9 +33,6 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
   /** Off unless asked for: per-request logging costs, and most users never read it. */
   private static final Logger ACCESS = LoggerFactory.getLogger("dev.ossemu.access");
 
-  /** Bound on header lines per request; OSS SDK requests carry about ten. */
-  public static final int MAX_HEADER_LINES = 100;
-
   private final OssService service;
   private final Clock clock;
   private final boolean accessLog;
@@ -58,16 +52,33 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, AssembledRequest assembled) {
     if (blocking == null) {
-      respond(ctx, assembled);
+      respondOrFail(ctx, assembled);
     } else {
-      blocking.execute(() -> respond(ctx, assembled));
+      blocking.execute(() -> respondOrFail(ctx, assembled));
     }
   }
 
-  private void respond(ChannelHandlerContext ctx, AssembledRequest assembled) {
-    HttpRequest request = assembled.head();
+  /**
+   * Whatever goes wrong, the request is answered: on the executor an exception would otherwise
+   * vanish and leave the connection open and unanswered.
+   */
+  private void respondOrFail(ChannelHandlerContext ctx, AssembledRequest assembled) {
     long now = clock.millis();
     String requestId = RequestIds.next(now);
+    try {
+      respond(ctx, assembled, now, requestId);
+    } catch (RuntimeException e) {
+      LOG.error("internal error answering {}", assembled.head().method(), e);
+      boolean head = "HEAD".equals(assembled.head().method().name());
+      ctx.writeAndFlush(
+              ErrorReplies.toHttp(ErrorRenderer.internalError(requestId, head), requestId, now))
+          .addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  private void respond(
+      ChannelHandlerContext ctx, AssembledRequest assembled, long now, String requestId) {
+    HttpRequest request = assembled.head();
     Outcome outcome = answer(assembled, requestId);
     if (outcome.resetConnection()) {
       // An injected fault: a TCP reset, as a crashed or overloaded server would leave behind.
@@ -106,21 +117,8 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
   }
 
   private Outcome answer(AssembledRequest assembled, String requestId) {
+    // The RequestGuard already refused what the decoder could not read.
     HttpRequest request = assembled.head();
-    String host = request.headers().get("host", "");
-    boolean head = "HEAD".equals(request.method().name());
-    DecoderResult decoded = request.decoderResult();
-    if (!decoded.isSuccess()) {
-      String message =
-          decoded.cause() instanceof TooLongFrameException
-              ? "The request line or headers are too long."
-              : "The request is not a valid HTTP request.";
-      return new Outcome(reject(message, requestId, host, head), 0, false);
-    }
-    if (request.headers().size() > MAX_HEADER_LINES) {
-      return new Outcome(
-          reject("The request has too many headers.", requestId, host, head), 0, false);
-    }
     Headers headers = new Headers();
     for (Map.Entry<String, String> header : request.headers()) {
       headers.add(header.getKey(), header.getValue());
@@ -133,11 +131,6 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
             headers,
             assembled.body(),
             assembled.upload()));
-  }
-
-  private OssResponse reject(String message, String requestId, String host, boolean head) {
-    OssException error = OssException.of(OssErrorCode.INVALID_REQUEST).message(message).build();
-    return service.errors().render(error, requestId, host, head);
   }
 
   @Override
