@@ -127,6 +127,12 @@ public enum OssErrorCode {
       "Your socket connection to the server was not read from or written to within the timeout"
           + " period.",
       null),
+  /** spec §9.3: OSS's answer to a header it does not implement, with a {@code Header} element. */
+  HEADER_NOT_IMPLEMENTED(
+      "NotImplemented",
+      400,
+      "A header you provided implies functionality that is not implemented.",
+      null),
   SLOW_DOWN("SlowDown", 503, "Please reduce your request rate.", null),
   EXPECTATION_FAILED(
       "ExpectationFailed", 417, "The Expect header of the request cannot be met.", null),

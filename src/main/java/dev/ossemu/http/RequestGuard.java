@@ -19,10 +19,11 @@ import java.util.List;
 /**
  * Decides, right after the decoder, whether a request can be read safely at all. A request the
  * decoder gave up on, one with another HTTP version than 1.0/1.1, too many headers, a
- * Transfer-Encoding other than {@code chunked} or an {@code Expect} other than {@code 100-continue}
- * is answered with its OSS error and {@code Connection: close}, and the connection is closed: after
- * such a request nobody can tell where the next one starts, and guessing is how requests get
- * smuggled. Everything that arrives after the rejection is dropped.
+ * Transfer-Encoding other than {@code chunked} (400 NotImplemented, as OSS answers a header it does
+ * not implement) or an {@code Expect} other than {@code 100-continue} is answered with its OSS
+ * error and {@code Connection: close}, and the connection is closed: after such a request nobody
+ * can tell where the next one starts, and guessing is how requests get smuggled. Everything that
+ * arrives after the rejection is dropped.
  *
  * <p>Requests that pass are normalised: an absolute-form target becomes its path (RFC 9112 §3.2.2),
  * and a request with both Content-Length and {@code Transfer-Encoding: chunked} is read as chunked
@@ -83,8 +84,7 @@ public final class RequestGuard extends ChannelInboundHandlerAdapter {
     if (!encodings.isEmpty()
         && !(encodings.size() == 1
             && HttpHeaderValues.CHUNKED.contentEqualsIgnoreCase(encodings.get(0).trim()))) {
-      return OssException.of(OssErrorCode.NOT_IMPLEMENTED)
-          .message("A header you provided implies functionality that is not implemented.")
+      return OssException.of(OssErrorCode.HEADER_NOT_IMPLEMENTED)
           .extra("Header", "Transfer-Encoding")
           .build();
     }
