@@ -96,7 +96,7 @@ public final class OssEmulator implements AutoCloseable {
             sts,
             config.clock());
     OssService service =
-        new OssService(
+        Wiring.service(
             accounts,
             sts,
             config.region(),
@@ -142,9 +142,18 @@ public final class OssEmulator implements AutoCloseable {
     return server.port();
   }
 
-  /** {@code http://<host>:<port>}, the endpoint to give an OSS SDK. */
+  /**
+   * {@code http://<host>:<port>}, the endpoint to give an OSS SDK. Bound to every interface ({@code
+   * 0.0.0.0}, {@code ::}), it names the loopback address: a client cannot connect to the wildcard
+   * address itself on every platform.
+   */
   public String endpoint() {
-    String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+    String host =
+        switch (config.host()) {
+          case "0.0.0.0" -> "127.0.0.1";
+          case "::", "[::]" -> "[::1]";
+          default -> config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        };
     return "http://" + host + ":" + port();
   }
 

@@ -14,16 +14,41 @@ import java.util.List;
  * @param length the total length
  * @param md5 the MD5 digest
  * @param crc64 the CRC-64/ECMA-182 as OSS prints it
+ * @param lease the storage its bytes hold; {@link #retain()} and {@link #release()} count its
+ *     holders (see {@link StorageLease})
  */
-public record Blob(List<byte[]> chunks, long length, byte[] md5, String crc64) {
+public record Blob(List<byte[]> chunks, long length, byte[] md5, String crc64, StorageLease lease) {
 
   public Blob {
     chunks = List.copyOf(chunks);
+    lease = lease == null ? StorageLease.none() : lease;
+  }
+
+  /** A body that holds no storage (a document, a template). */
+  public Blob(List<byte[]> chunks, long length, byte[] md5, String crc64) {
+    this(chunks, length, md5, crc64, StorageLease.none());
+  }
+
+  /** Takes a reference to this body's storage for one more holder. */
+  public Blob retain() {
+    lease.retain();
+    return this;
+  }
+
+  /** Takes a reference unless the body's storage was released already (deleted meanwhile). */
+  public boolean tryRetain() {
+    return lease.tryRetain();
+  }
+
+  /** Gives one holder's reference back; the last one returns the storage to the quota. */
+  public void release() {
+    lease.release();
   }
 
   /**
    * Bodies one after the other, sharing their chunks (nothing is copied); the checksums are
-   * computed over the joined bytes.
+   * computed over the joined bytes. Its lease combines the parts' leases, so the shared bytes count
+   * once; the caller holds its one reference.
    */
   public static Blob concat(List<Blob> parts) {
     MessageDigest md5 = BlobBuilder.md5();
@@ -38,7 +63,8 @@ public record Blob(List<byte[]> chunks, long length, byte[] md5, String crc64) {
       }
       length += part.length();
     }
-    return new Blob(chunks, length, md5.digest(), crc.value());
+    List<StorageLease> leases = parts.stream().map(Blob::lease).toList();
+    return new Blob(chunks, length, md5.digest(), crc.value(), StorageLease.combine(leases));
   }
 
   /** An empty body. */

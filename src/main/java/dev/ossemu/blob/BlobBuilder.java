@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Assembles a {@link Blob} from pieces as they arrive from the network, reserving quota as it grows
- * and checksumming on the way, so nothing has to be read twice.
+ * Assembles a {@link Blob} from pieces as they arrive from the network, reserving storage in a
+ * {@link StorageLease} as it grows and checksumming on the way, so nothing has to be read twice.
  */
 public final class BlobBuilder {
   /** Chunks are at most this large, so no body lives in one big array. */
   public static final int CHUNK_BYTES = 64 * 1024;
 
-  private final StorageQuota quota;
+  private final StorageLease lease;
   private final long expectedLength;
   private final List<byte[]> chunks = new ArrayList<>();
   private final MessageDigest md5;
@@ -36,7 +36,7 @@ public final class BlobBuilder {
    *     chunk of its own size rather than a whole 64 KiB one
    */
   public BlobBuilder(StorageQuota quota, long expectedLength) {
-    this.quota = quota;
+    this.lease = StorageLease.open(quota);
     this.expectedLength = expectedLength;
     this.md5 = md5();
   }
@@ -78,9 +78,7 @@ public final class BlobBuilder {
   private void newChunk() {
     long announcedRest = expectedLength - length;
     int size = announcedRest > 0 && announcedRest < CHUNK_BYTES ? (int) announcedRest : CHUNK_BYTES;
-    if (quota != null) {
-      quota.reserve(size);
-    }
+    lease.grow(size);
     current = new byte[size];
     chunks.add(current);
     fill = 0;
@@ -90,28 +88,23 @@ public final class BlobBuilder {
     return length;
   }
 
-  /** The body; trims the last chunk and gives its unused reservation back. */
+  /**
+   * The body; trims the last chunk and gives its unused reservation back. The body carries the
+   * lease with its one reference, which passes to the caller.
+   */
   public Blob build() {
     if (!chunks.isEmpty() && fill < current.length) {
       byte[] trimmed = new byte[fill];
       System.arraycopy(current, 0, trimmed, 0, fill);
       chunks.set(chunks.size() - 1, trimmed);
-      if (quota != null) {
-        quota.release(current.length - fill);
-      }
+      lease.shrink(current.length - fill);
     }
-    return new Blob(chunks, length, md5.digest(), crc.value());
+    return new Blob(chunks, length, md5.digest(), crc.value(), lease);
   }
 
   /** Gives back every reservation of an upload that was refused or abandoned. */
   public void discard() {
-    if (quota != null) {
-      long reserved = 0;
-      for (byte[] chunk : chunks) {
-        reserved += chunk.length;
-      }
-      quota.release(reserved);
-    }
+    lease.release();
     chunks.clear();
   }
 }

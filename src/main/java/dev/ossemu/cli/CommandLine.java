@@ -1,5 +1,6 @@
 package dev.ossemu.cli;
 
+import dev.ossemu.OssEmulator;
 import dev.ossemu.OssEmulatorBuilder;
 import dev.ossemu.config.ConfigException;
 import dev.ossemu.config.ConfigLoader;
@@ -16,11 +17,11 @@ final class CommandLine {
   static final String USAGE =
       String.join(
           "\n",
-          "Usage: java -jar oss-emulator-standalone.jar [options]",
+          "Usage: java -jar oss-emulator-" + OssEmulator.version() + "-standalone.jar [options]",
           "",
           "A local Alibaba Cloud OSS endpoint for tests and development.",
           "",
-          "Options (each also read from the environment variable shown):",
+          "Options (each also read from the environment variable shown; --opt=value works too):",
           "  --host HOST       address to bind (OSS_EMULATOR_HOST, default 127.0.0.1)",
           "  --port PORT       port to bind, 0 = any free port (OSS_EMULATOR_PORT, default 9000)",
           "  --region REGION   region id (OSS_EMULATOR_REGION, default cn-hangzhou)",
@@ -49,6 +50,26 @@ final class CommandLine {
           "");
 
   static final int DEFAULT_PORT = 9000;
+
+  /** Options without a value. */
+  static final java.util.Set<String> FLAGS =
+      java.util.Set.of("--help", "-h", "--version", "--no-admin", "--access-log");
+
+  /** Options with a value, given as {@code --opt value} or {@code --opt=value}. */
+  static final java.util.Set<String> VALUED =
+      java.util.Set.of(
+          "--host",
+          "--port",
+          "--region",
+          "--account",
+          "--admin-token",
+          "--config",
+          "--max-storage",
+          "--log-level",
+          "--data-dir",
+          "--idle-timeout",
+          "--request-timeout",
+          "--max-connections");
 
   /** What the command line asks for. */
   enum Action {
@@ -91,28 +112,25 @@ final class CommandLine {
     List<String[]> options = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
-      switch (arg) {
-        case "--help", "-h" -> {
+      int equals = arg.indexOf('=');
+      // --port=9001 and --port 9001 mean the same, as in GNU getopt_long.
+      String name = arg.startsWith("--") && equals > 0 ? arg.substring(0, equals) : arg;
+      String inline = name.equals(arg) ? null : arg.substring(equals + 1);
+      if (FLAGS.contains(name)) {
+        if (inline != null) {
+          throw new UsageException(name + " takes no value (see --help)");
+        }
+        if (name.equals("--help") || name.equals("-h")) {
           return new Parsed(Action.HELP, null);
         }
-        case "--version" -> {
+        if (name.equals("--version")) {
           return new Parsed(Action.VERSION, null);
         }
-        case "--no-admin", "--access-log" -> options.add(new String[] {arg, null});
-        case "--host",
-                "--port",
-                "--region",
-                "--account",
-                "--admin-token",
-                "--config",
-                "--max-storage",
-                "--log-level",
-                "--data-dir",
-                "--idle-timeout",
-                "--request-timeout",
-                "--max-connections" ->
-            options.add(new String[] {arg, value(args, ++i, arg)});
-        default -> throw new UsageException("unknown option: " + arg + " (see --help)");
+        options.add(new String[] {name, null});
+      } else if (VALUED.contains(name)) {
+        options.add(new String[] {name, inline != null ? inline : value(args, ++i, name)});
+      } else {
+        throw new UsageException(OptionNames.unknown(name, OptionNames.all(FLAGS, VALUED)));
       }
     }
     String config = env.get("OSS_EMULATOR_CONFIG");

@@ -39,6 +39,30 @@ public final class Main {
                 "oss-emulator-shutdown"));
   }
 
+  /**
+   * {@code oss-emulator listening on http://127.0.0.1:9000 (region …, access key …)}; bound to
+   * every interface, the URL is still one a client on this machine can connect to.
+   */
+  static String readyLine(OssEmulator emulator) {
+    String host = emulator.config().host();
+    boolean everywhere = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+    return "oss-emulator listening on "
+        + (everywhere ? "all interfaces, " : "")
+        + emulator.endpoint()
+        + " (region "
+        + emulator.region()
+        + ", access key "
+        + emulator.accessKeyId()
+        + ")";
+  }
+
+  private static String busyPortHint(UncheckedIOException e) {
+    return e.getCause() instanceof java.net.BindException
+            && String.valueOf(e.getCause().getMessage()).contains("in use")
+        ? " (--port 0 picks a free port)"
+        : "";
+  }
+
   /** The running emulator, or the exit status when there is nothing to run. */
   record Started(OssEmulator emulator, int exitStatus) {}
 
@@ -77,20 +101,14 @@ public final class Main {
     try {
       emulator.start();
     } catch (UncheckedIOException e) {
-      err.println("oss-emulator: " + e.getMessage());
+      err.println("oss-emulator: " + e.getMessage() + busyPortHint(e));
       return new Started(null, EXIT_START_FAILED);
     }
-    out.println(
-        "oss-emulator listening on "
-            + emulator.endpoint()
-            + " (region "
-            + emulator.region()
-            + ", access key "
-            + emulator.accessKeyId()
-            + ")");
+    // The one line a user or a script waits for; everything else goes to the log on stderr.
+    out.println(readyLine(emulator));
     out.flush();
     LoggerFactory.getLogger(Main.class)
-        .info(
+        .debug(
             "oss-emulator {} on {}, region {}, accounts {}, data {}",
             OssEmulator.version(),
             emulator.endpoint(),

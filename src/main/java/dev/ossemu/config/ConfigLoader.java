@@ -34,7 +34,7 @@ public final class ConfigLoader {
     try {
       document = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new ConfigException(name, 0, "cannot read the file: " + e.getMessage());
+      throw new ConfigException(name, 0, "cannot read the file: " + readProblem(e));
     }
     YamlLocations locations;
     ConfigFile config;
@@ -50,14 +50,30 @@ public final class ConfigLoader {
     } catch (JsonMappingException e) {
       // The mapper's own location is where it stopped reading; the path names the culprit.
       int line = locations.lineOf(pointer(e));
-      throw new ConfigException(name, line > 0 ? line : lineOf(e), e.getOriginalMessage());
+      throw new ConfigException(name, line > 0 ? line : lineOf(e), MappingErrors.describe(e));
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(name, lineOf(e), e.getOriginalMessage());
     } catch (IOException e) {
-      throw new ConfigException(name, 0, e.getMessage());
+      throw new ConfigException(name, 0, "cannot read the file: " + e.getMessage());
     }
     if (config == null) {
       throw new ConfigException(name, 0, "the file is empty");
     }
     new ConfigValidator(name, locations).apply(config, builder);
+  }
+
+  /** The reason without an exception class name: NIO's messages are only the path. */
+  private static String readProblem(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    return e.getMessage() == null ? "an I/O error" : e.getMessage();
   }
 
   private static int lineOf(JsonProcessingException e) {

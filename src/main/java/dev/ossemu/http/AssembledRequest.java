@@ -1,14 +1,25 @@
 package dev.ossemu.http;
 
 import dev.ossemu.blob.Blob;
+import dev.ossemu.routing.Resolution;
 import io.netty.handler.codec.http.HttpRequest;
 
 /**
  * A request whose body has fully arrived: a small document as bytes, or an object upload already in
- * stored chunks. It holds no Netty buffer, so nothing downstream has to release it.
+ * stored chunks. It holds no Netty buffer; the upload's storage lease holds one reference for the
+ * request, which {@link #release()} gives back once the request is answered (the store took its own
+ * reference if it kept the body), whatever the answer was.
  *
  * @param head the request line and headers
+ * @param resolution the target and route resolved from the head, or null when it failed to decode
  * @param body the document body (empty for uploads)
  * @param upload the object body, or null
  */
-record AssembledRequest(HttpRequest head, byte[] body, Blob upload) {}
+record AssembledRequest(HttpRequest head, Resolution resolution, byte[] body, Blob upload) {
+  /** Gives back the request's reference to its upload; call exactly once. */
+  void release() {
+    if (upload != null) {
+      upload.release();
+    }
+  }
+}

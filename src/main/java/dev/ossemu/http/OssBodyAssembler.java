@@ -5,7 +5,8 @@ import dev.ossemu.blob.StorageQuota;
 import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
 import dev.ossemu.request.OssResponse;
-import dev.ossemu.service.BodyKind;
+import dev.ossemu.routing.BodyKind;
+import dev.ossemu.routing.Resolution;
 import dev.ossemu.service.OssService;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
@@ -39,6 +40,7 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
   private final int maxDocumentBytes;
   private final Clock clock;
   private HttpRequest head;
+  private Resolution resolution;
   private BlobBuilder body;
   private boolean upload;
   private long limit;
@@ -73,11 +75,13 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
     if (request.decoderResult().isFailure()) {
       // The decoder skips the rest of such a request: answer it now (InvalidRequest).
       head = null;
-      ctx.fireChannelRead(new AssembledRequest(request, new byte[0], null));
+      ctx.fireChannelRead(new AssembledRequest(request, null, new byte[0], null));
       return;
     }
-    BodyKind kind =
-        service.bodyKind(request.method().name(), request.headers().get("host", ""), request.uri());
+    // Resolved once, here: the route says how the body is taken in, and travels on with it.
+    resolution =
+        service.resolve(request.method().name(), request.headers().get("host", ""), request.uri());
+    BodyKind kind = resolution.bodyKind();
     upload = kind == BodyKind.UPLOAD;
     limit =
         switch (kind) {
@@ -126,10 +130,12 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
     }
     BlobBuilder assembled = body;
     body = null;
+    Resolution resolved = resolution;
+    resolution = null;
     if (upload) {
-      ctx.fireChannelRead(new AssembledRequest(request, new byte[0], assembled.build()));
+      ctx.fireChannelRead(new AssembledRequest(request, resolved, new byte[0], assembled.build()));
     } else {
-      ctx.fireChannelRead(new AssembledRequest(request, documentBytes(assembled), null));
+      ctx.fireChannelRead(new AssembledRequest(request, resolved, documentBytes(assembled), null));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.ossemu.http;
 import dev.ossemu.error.ErrorRenderer;
 import dev.ossemu.request.Headers;
 import dev.ossemu.request.OssRequest;
+import dev.ossemu.routing.Resolution;
 import dev.ossemu.service.OssService;
 import dev.ossemu.service.Outcome;
 import io.netty.channel.ChannelFutureListener;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,31 +54,40 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, AssembledRequest assembled) {
     if (blocking == null) {
-      respondOrFail(ctx, assembled);
-    } else {
-      blocking.execute(() -> respondOrFail(ctx, assembled));
+      respond(ctx, assembled);
+      return;
+    }
+    try {
+      blocking.execute(() -> respond(ctx, assembled));
+    } catch (RejectedExecutionException e) {
+      // Shutting down: the request is never answered, and its body is stored nowhere.
+      assembled.release();
+      ctx.close();
     }
   }
 
   /**
+   * Answers, then gives back the request's reference to its body: the one place it is released.
    * Whatever goes wrong, the request is answered: on the executor an exception would otherwise
    * vanish and leave the connection open and unanswered.
    */
-  private void respondOrFail(ChannelHandlerContext ctx, AssembledRequest assembled) {
+  private void respond(ChannelHandlerContext ctx, AssembledRequest assembled) {
     long now = clock.millis();
     String requestId = RequestIds.next(now);
     try {
-      respond(ctx, assembled, now, requestId);
+      answerAndWrite(ctx, assembled, now, requestId);
     } catch (RuntimeException e) {
       LOG.error("internal error answering {}", assembled.head().method(), e);
       boolean head = "HEAD".equals(assembled.head().method().name());
       ctx.writeAndFlush(
               ErrorReplies.toHttp(ErrorRenderer.internalError(requestId, head), requestId, now))
           .addListener(ChannelFutureListener.CLOSE);
+    } finally {
+      assembled.release();
     }
   }
 
-  private void respond(
+  private void answerAndWrite(
       ChannelHandlerContext ctx, AssembledRequest assembled, long now, String requestId) {
     HttpRequest request = assembled.head();
     Outcome outcome = answer(assembled, requestId);
@@ -97,7 +108,7 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
       // Common log format, plus the request id that ties the line to the client's error.
       ACCESS.info(
           "{} - - [{}] \"{} {} {}\" {} {} {}",
-          ctx.channel().remoteAddress(),
+          client(ctx.channel().remoteAddress()),
           HttpResponses.httpDate(now),
           request.method(),
           request.uri(),
@@ -116,21 +127,34 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
     }
   }
 
+  /** {@code 127.0.0.1:59150}: InetSocketAddress.toString() would add a leading slash. */
+  static String client(java.net.SocketAddress address) {
+    if (address instanceof java.net.InetSocketAddress inet && inet.getAddress() != null) {
+      String ip = inet.getAddress().getHostAddress();
+      return (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + inet.getPort();
+    }
+    return String.valueOf(address);
+  }
+
   private Outcome answer(AssembledRequest assembled, String requestId) {
-    // The RequestGuard already refused what the decoder could not read.
     HttpRequest request = assembled.head();
+    // The RequestGuard already refused what the decoder could not read.
     Headers headers = new Headers();
     for (Map.Entry<String, String> header : request.headers()) {
       headers.add(header.getKey(), header.getValue());
     }
+    Resolution resolution = assembled.resolution();
     return service.exchange(
-        OssRequest.of(
+        new OssRequest(
             requestId,
             request.method().name(),
-            request.uri(),
+            resolution.rawPath(),
+            resolution.rawQuery(),
+            resolution.query(),
             headers,
             assembled.body(),
-            assembled.upload()));
+            assembled.upload()),
+        resolution);
   }
 
   @Override

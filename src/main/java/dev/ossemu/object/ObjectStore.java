@@ -1,6 +1,7 @@
 package dev.ossemu.object;
 
 import dev.ossemu.blob.StorageQuota;
+import dev.ossemu.bucket.BucketLocks;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -12,11 +13,23 @@ import java.util.function.UnaryOperator;
  */
 public interface ObjectStore {
 
+  /**
+   * Makes the empty object space of a bucket that exists (no-op when it has one). Nothing else
+   * creates it: a write to a bucket without one fails with NoSuchBucket, so a deleted bucket's
+   * objects can never come back under its name.
+   */
+  void createBucket(String bucket);
+
+  /** Whether {@link #createBucket} made the bucket's object space and it was not dropped since. */
+  boolean hasBucket(String bucket);
+
   Optional<OssObject> get(String bucket, String key);
 
   /**
    * Replaces the object at its key with {@code change} applied to the current one (null when
-   * absent), atomically; an exception from {@code change} leaves the store as it was.
+   * absent), atomically under the bucket's lock; {@code change} runs exactly once and an exception
+   * from it leaves the store as it was. The store takes its own reference to the new body and gives
+   * back the one it held on the old.
    *
    * @return the stored object
    */
@@ -33,11 +46,18 @@ public interface ObjectStore {
 
   Optional<MultipartUpload> upload(String bucket, String uploadId);
 
-  /** Stores a part of an upload, giving back the storage of the part it replaces. */
+  /**
+   * Stores a part of an upload (taking a reference to its body), giving back the part it replaces.
+   *
+   * @throws dev.ossemu.error.OssException NoSuchUpload when the upload was completed or aborted
+   */
   void putPart(String bucket, MultipartUpload upload, MultipartUpload.Part part);
 
-  /** Removes an upload and gives its parts' storage back unless {@code keepParts}. */
-  boolean removeUpload(String bucket, String uploadId, boolean keepParts);
+  /**
+   * Removes an upload and gives back the store's references to its parts (a completed object that
+   * shares their bytes keeps them alive).
+   */
+  boolean removeUpload(String bucket, String uploadId);
 
   /** The bucket's uploads in progress, ordered by key then initiation. */
   List<MultipartUpload> uploads(String bucket);
@@ -53,4 +73,7 @@ public interface ObjectStore {
 
   /** The bound on stored bodies. */
   StorageQuota quota();
+
+  /** The per-bucket locks every write into a bucket (and DeleteBucket) holds. */
+  BucketLocks locks();
 }

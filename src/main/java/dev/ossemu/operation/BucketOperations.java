@@ -43,13 +43,24 @@ public final class BucketOperations {
     }
     PutBucketInput input = PutBucketInput.parse(call.request(), xml);
     String ownerId = call.principal().account().ownerId();
-    Bucket existing = access.store().find(call.bucket()).orElse(null);
-    if (existing == null) {
-      if (countOwnedBy(ownerId) >= MAX_BUCKETS_PER_ACCOUNT) {
-        throw OssException.of(OssErrorCode.TOO_MANY_BUCKETS).build();
-      }
-      existing = access.store().createIfAbsent(newBucket(call.bucket(), ownerId, input));
-    }
+    Bucket existing =
+        objects
+            .locks()
+            .locked(
+                call.bucket(),
+                () -> {
+                  Bucket found = access.store().find(call.bucket()).orElse(null);
+                  if (found != null) {
+                    return found;
+                  }
+                  if (countOwnedBy(ownerId) >= MAX_BUCKETS_PER_ACCOUNT) {
+                    throw OssException.of(OssErrorCode.TOO_MANY_BUCKETS).build();
+                  }
+                  // A new bucket starts empty: whatever a name held before is gone.
+                  objects.dropBucket(call.bucket());
+                  objects.createBucket(call.bucket());
+                  return access.store().createIfAbsent(newBucket(call.bucket(), ownerId, input));
+                });
     if (existing != null) {
       updateExisting(call, existing, input);
     }
@@ -96,17 +107,23 @@ public final class BucketOperations {
 
   /** DeleteBucket (spec §5): 204; 409 BucketNotEmpty while objects or uploads remain. */
   public OssResponse deleteBucket(OssCall call) {
-    access.owned(call);
-    if (!objects.isEmpty(call.bucket())) {
-      throw OssException.of(OssErrorCode.BUCKET_NOT_EMPTY)
-          .extra("BucketName", call.bucket())
-          .build();
-    }
-    if (!access.store().delete(call.bucket())) {
-      throw OssException.noSuchBucket(call.bucket());
-    }
-    objects.dropBucket(call.bucket());
-    return OssResponse.empty(204);
+    return objects
+        .locks()
+        .locked(
+            call.bucket(),
+            () -> {
+              access.owned(call);
+              if (!objects.isEmpty(call.bucket())) {
+                throw OssException.of(OssErrorCode.BUCKET_NOT_EMPTY)
+                    .extra("BucketName", call.bucket())
+                    .build();
+              }
+              if (!access.store().delete(call.bucket())) {
+                throw OssException.noSuchBucket(call.bucket());
+              }
+              objects.dropBucket(call.bucket());
+              return OssResponse.empty(204);
+            });
   }
 
   /** HeadBucket (spec §8): JAVA1's getBucketMetadata reads {@code x-oss-bucket-region}. */

@@ -1,6 +1,7 @@
 package dev.ossemu.operation;
 
 import dev.ossemu.blob.Blob;
+import dev.ossemu.blob.BlobBuilder;
 import dev.ossemu.bucket.Bucket;
 import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
@@ -51,7 +52,10 @@ public final class MultipartOperations {
 
   /** InitiateMultipartUpload ({@code POST ?uploads}). */
   public OssResponse initiateMultipartUpload(OssCall call) {
-    Bucket bucket = access.existing(call);
+    return BucketLifetime.write(access, objects, call, bucket -> initiate(call, bucket));
+  }
+
+  private OssResponse initiate(OssCall call, Bucket bucket) {
     ObjectAccess.checkWrite(call, bucket);
     OssObject template = single.newObject(call, bucket, Blob.empty(), "Multipart");
     String uploadId =
@@ -72,19 +76,28 @@ public final class MultipartOperations {
           "x-oss-server-side-encryption",
           call.request().headers().get("x-oss-server-side-encryption"));
     }
-    MultipartUpload upload = upload(call);
+    upload(call); // checked first, as OSS reports it; again under the bucket's lock below
     int partNumber = partNumber(call.request().query().get("partNumber"));
     String source = call.request().headers().get(CopySource.HEADER);
-    Blob body;
-    if (source == null) {
-      body = call.request().uploadOrBody();
-    } else {
-      body = copiedRange(call, CopySource.parse(source));
+    // A copied part is ours until the store takes its own reference; a received one the request's.
+    Blob copied = source == null ? null : copiedRange(call, CopySource.parse(source));
+    try {
+      return BucketLifetime.write(
+          access, objects, call, bucket -> storePart(call, partNumber, copied));
+    } finally {
+      if (copied != null) {
+        copied.release();
+      }
     }
+  }
+
+  private OssResponse storePart(OssCall call, int partNumber, Blob copied) {
+    MultipartUpload upload = upload(call);
+    Blob body = copied == null ? call.request().uploadOrBody() : copied;
     MultipartUpload.Part part = new MultipartUpload.Part(partNumber, body, clock.instant());
     objects.putPart(call.bucket(), upload, part);
     OssResponse response =
-        source == null
+        copied == null
             ? OssResponse.empty(200)
             : OssResponse.xml(
                 200,
@@ -102,9 +115,17 @@ public final class MultipartOperations {
     ReadConditions.Range bytes = ReadConditions.range(range, original.size());
     long start = bytes == null ? 0 : bytes.start();
     long end = bytes == null ? original.size() : bytes.end() + 1;
-    dev.ossemu.blob.BlobBuilder builder = new dev.ossemu.blob.BlobBuilder(objects.quota());
-    original.blob().slices(start, end).forEach(builder::append);
-    return builder.build();
+    Blob held = ObjectWriteOperations.retained(original, source);
+    BlobBuilder builder = new BlobBuilder(objects.quota());
+    try {
+      original.blob().slices(start, end).forEach(builder::append);
+      return builder.build();
+    } catch (RuntimeException e) {
+      builder.discard();
+      throw e;
+    } finally {
+      held.release();
+    }
   }
 
   /**
@@ -118,7 +139,10 @@ public final class MultipartOperations {
           "x-oss-server-side-encryption",
           call.request().headers().get("x-oss-server-side-encryption"));
     }
-    Bucket bucket = access.existing(call);
+    return BucketLifetime.write(access, objects, call, bucket -> complete(call, bucket));
+  }
+
+  private OssResponse complete(OssCall call, Bucket bucket) {
     MultipartUpload upload = upload(call);
     List<Blob> bodies = new ArrayList<>();
     List<MultipartUpload.Part> parts = listedParts(call, upload);
@@ -130,32 +154,42 @@ public final class MultipartOperations {
       }
       bodies.add(parts.get(i).blob());
     }
-    Blob body = Blob.concat(bodies);
+    Blob body = Blob.concat(bodies); // shares the listed parts' bytes and their leases
+    try {
+      OssObject object = completed(upload, body, parts);
+      // The object is written before the upload goes: a crash in between keeps the acknowledged
+      // parts rather than losing them. Removing the upload gives back the unlisted parts.
+      objects.update(bucket.name(), object.key(), current -> object);
+      objects.removeUpload(bucket.name(), upload.uploadId());
+      return completeResponse(call, bucket, object);
+    } finally {
+      body.release();
+    }
+  }
+
+  private OssObject completed(MultipartUpload upload, Blob body, List<MultipartUpload.Part> parts) {
     OssObject template = upload.template();
-    OssObject object =
-        new OssObject(
-            template.key(),
-            body,
-            MultipartEtag.of(parts),
-            clock.instant(),
-            "Multipart",
-            template.headers(),
-            template.userMetadata(),
-            template.acl(),
-            template.storageClass(),
-            template.encryption());
-    // The object is written before the upload goes: a crash in between keeps the acknowledged
-    // parts rather than losing them.
-    objects.update(bucket.name(), object.key(), current -> object);
-    objects.removeUpload(bucket.name(), upload.uploadId(), true);
-    releaseUnlisted(upload, parts);
+    return new OssObject(
+        template.key(),
+        body,
+        MultipartEtag.of(parts),
+        clock.instant(),
+        "Multipart",
+        template.headers(),
+        template.userMetadata(),
+        template.acl(),
+        template.storageClass(),
+        template.encryption());
+  }
+
+  private OssResponse completeResponse(OssCall call, Bucket bucket, OssObject object) {
     boolean url = "url".equals(call.request().query().get("encoding-type"));
     String key = url ? dev.ossemu.request.PercentCodec.encode(object.key(), false) : object.key();
     Multipart.CompleteResult result =
         new Multipart.CompleteResult(
             url ? "url" : null, "/" + bucket.name() + "/" + key, bucket.name(), key, object.etag());
     OssResponse response = OssResponse.xml(200, xml.write(result));
-    response.header("ETag", object.etag()).header("x-oss-hash-crc64ecma", body.crc64());
+    response.header("ETag", object.etag()).header("x-oss-hash-crc64ecma", object.blob().crc64());
     ObjectResponses.encryption(response, object);
     return response;
   }
@@ -190,20 +224,16 @@ public final class MultipartOperations {
     return parts;
   }
 
-  private void releaseUnlisted(MultipartUpload upload, List<MultipartUpload.Part> listed) {
-    for (MultipartUpload.Part part : upload.parts()) {
-      if (!listed.contains(part)) {
-        objects.quota().release(part.blob().length());
-      }
-    }
-  }
-
   /** AbortMultipartUpload ({@code DELETE ?uploadId}): 204, parts gone. */
   public OssResponse abortMultipartUpload(OssCall call) {
-    Bucket bucket = access.existing(call);
-    MultipartUpload upload = upload(call);
-    objects.removeUpload(bucket.name(), upload.uploadId(), false);
-    return OssResponse.empty(204);
+    return BucketLifetime.write(
+        access,
+        objects,
+        call,
+        bucket -> {
+          objects.removeUpload(bucket.name(), upload(call).uploadId());
+          return OssResponse.empty(204);
+        });
   }
 
   /** The upload a call names, writable by the caller and for the addressed key. */

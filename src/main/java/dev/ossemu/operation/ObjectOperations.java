@@ -29,7 +29,10 @@ public final class ObjectOperations {
 
   /** PutObject: stores the body with its metadata and encryption; ETag is the MD5. */
   public OssResponse putObject(OssCall call) {
-    Bucket bucket = access.existing(call);
+    return BucketLifetime.write(access, objects, call, bucket -> putObject(call, bucket));
+  }
+
+  private OssResponse putObject(OssCall call, Bucket bucket) {
     ObjectAccess.checkWrite(call, bucket);
     OssObject object = newObject(call, bucket, call.request().uploadOrBody(), "Normal");
     boolean forbidOverwrite =

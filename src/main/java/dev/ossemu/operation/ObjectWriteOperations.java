@@ -48,9 +48,17 @@ public final class ObjectWriteOperations {
    */
   private OssResponse copyObject(OssCall call, CopySource source) {
     OssObject original = sourceObject(call, source);
-    Bucket bucket = access.existing(call);
+    Blob body = retained(original, source);
+    try {
+      return BucketLifetime.write(access, objects, call, bucket -> copy(call, bucket, original));
+    } finally {
+      body.release();
+    }
+  }
+
+  private OssResponse copy(OssCall call, Bucket bucket, OssObject original) {
     ObjectAccess.checkWrite(call, bucket);
-    objects.quota().reserve(original.size()); // the copy is accounted as its own bytes
+    // The copy shares the source's body and its storage lease: its bytes count once.
     OssObject described = single.newObject(call, bucket, original.blob(), "Normal");
     boolean replace =
         "REPLACE".equalsIgnoreCase(call.request().headers().get("x-oss-metadata-directive"));
@@ -74,6 +82,17 @@ public final class ObjectWriteOperations {
     return response.header("x-oss-hash-crc64ecma", copy.blob().crc64());
   }
 
+  /**
+   * A reference of the caller's own to a source body, which the caller releases: the source may be
+   * deleted while it is copied, and then the copy reads as if it came a moment later (NoSuchKey).
+   */
+  static Blob retained(OssObject original, CopySource source) {
+    if (!original.blob().tryRetain()) {
+      throw OssException.of(OssErrorCode.NO_SUCH_KEY).extra("Key", source.key()).build();
+    }
+    return original.blob();
+  }
+
   /** The object a copy reads, after the caller's read access to it is checked. */
   OssObject sourceObject(OssCall call, CopySource source) {
     Target target = new Target(source.bucket(), source.key());
@@ -85,35 +104,44 @@ public final class ObjectWriteOperations {
    * be its current length; its metadata and encryption are fixed by the first append.
    */
   public OssResponse appendObject(OssCall call) {
-    Bucket bucket = access.existing(call);
+    return BucketLifetime.write(access, objects, call, bucket -> appendObject(call, bucket));
+  }
+
+  private OssResponse appendObject(OssCall call, Bucket bucket) {
     ObjectAccess.checkWrite(call, bucket);
     long position = position(call.request().query().get("position"));
     Blob appended = call.request().uploadOrBody();
     OssObject first = single.newObject(call, bucket, appended, "Appendable");
-    OssObject stored =
-        objects.update(
-            bucket.name(),
-            first.key(),
-            current -> {
-              if (current == null) {
-                checkPosition(position, 0);
-                return first;
-              }
-              if (!"Appendable".equals(current.type())) {
-                throw OssException.of(OssErrorCode.OBJECT_NOT_APPENDABLE).build();
-              }
-              checkPosition(position, current.size());
-              return extended(current, appended, first.lastModified());
-            });
+    Blob[] combined = new Blob[1];
+    OssObject stored;
+    try {
+      stored =
+          objects.update(
+              bucket.name(),
+              first.key(),
+              current -> {
+                if (current == null) {
+                  checkPosition(position, 0);
+                  return first;
+                }
+                if (!"Appendable".equals(current.type())) {
+                  throw OssException.of(OssErrorCode.OBJECT_NOT_APPENDABLE).build();
+                }
+                checkPosition(position, current.size());
+                combined[0] = Blob.concat(List.of(current.blob(), appended));
+                return extended(current, combined[0], first.lastModified());
+              });
+    } finally {
+      if (combined[0] != null) {
+        combined[0].release(); // ours; the store took its own reference if it kept it
+      }
+    }
     OssResponse response = ObjectResponses.uploaded(OssResponse.empty(200), stored);
     return response.header("x-oss-next-append-position", String.valueOf(stored.size()));
   }
 
-  private OssObject extended(OssObject current, Blob appended, Instant now) {
-    // The new body shares the stored chunks; its bytes were reserved when they arrived, and the
-    // old body's reservation, which the store gives back on replacement, is taken again here.
-    objects.quota().reserve(current.size());
-    Blob combined = Blob.concat(List.of(current.blob(), appended));
+  /** The object grown by an append: its body shares the stored bytes and the new ones. */
+  private static OssObject extended(OssObject current, Blob combined, Instant now) {
     return new OssObject(
         current.key(),
         combined,

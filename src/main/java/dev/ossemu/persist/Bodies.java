@@ -45,7 +45,7 @@ final class Bodies {
     Blob blob = builder.build();
     if (blob.length() != doc.length()
         || !Base64.getEncoder().encodeToString(blob.md5()).equals(doc.md5())) {
-      quota.release(blob.length());
+      blob.release();
       throw new DataDirectoryException(
           file, "bad checksum or length (expected " + doc.length() + " bytes)");
     }

@@ -71,8 +71,22 @@ public final class DataDirectory implements AutoCloseable {
         directory.write(format, (FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
       }
       return directory;
+    } catch (java.nio.file.AccessDeniedException e) {
+      // Typical in a container: a bind-mounted folder owned by root, the process is not.
+      String user = currentUser();
+      throw new DataDirectoryException(
+          root, "not writable by " + user + " (chown it to that user, or use a named volume)");
     } catch (IOException e) {
       throw new DataDirectoryException(root, e.toString());
+    }
+  }
+
+  /** {@code uid 10001} where the platform tells (Linux: the owner of /proc/self), else the name. */
+  static String currentUser() {
+    try {
+      return "uid " + Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return "user " + System.getProperty("user.name");
     }
   }
 

@@ -2,6 +2,9 @@ package dev.ossemu.persist;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ossemu.blob.StorageQuota;
+import dev.ossemu.bucket.BucketLocks;
+import dev.ossemu.error.OssErrorCode;
+import dev.ossemu.error.OssException;
 import dev.ossemu.object.InMemoryObjectStore;
 import dev.ossemu.object.MultipartUpload;
 import dev.ossemu.object.ObjectStore;
@@ -13,10 +16,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -26,6 +31,9 @@ import java.util.function.UnaryOperator;
  * is a data file (one per version) plus a metadata file naming it; the metadata is written last, so
  * a crash leaves either the old object or the new one. Data files no metadata names are leftovers
  * of unacknowledged writes and are removed on start.
+ *
+ * <p>Writes hold their bucket's lock (the same {@link BucketLocks} the operations hold), not one
+ * monitor for the whole store: writes into different buckets, fsyncs included, run in parallel.
  */
 public final class PersistentObjectStore implements ObjectStore {
   private final InMemoryObjectStore memory;
@@ -66,12 +74,26 @@ public final class PersistentObjectStore implements ObjectStore {
   }
 
   @Override
+  public void createBucket(String bucket) {
+    memory.createBucket(bucket); // its directories appear with its first write
+  }
+
+  @Override
+  public boolean hasBucket(String bucket) {
+    return memory.hasBucket(bucket);
+  }
+
+  @Override
   public Optional<OssObject> get(String bucket, String key) {
     return memory.get(bucket, key);
   }
 
   @Override
-  public synchronized OssObject update(String bucket, String key, UnaryOperator<OssObject> change) {
+  public OssObject update(String bucket, String key, UnaryOperator<OssObject> change) {
+    return locks().locked(bucket, () -> writeObject(bucket, key, change));
+  }
+
+  private OssObject writeObject(String bucket, String key, UnaryOperator<OssObject> change) {
     String hash = keyHash(key);
     Path directory = objectDir(data, bucket);
     String index = bucket + "/" + key;
@@ -85,7 +107,12 @@ public final class PersistentObjectStore implements ObjectStore {
               OssObject next = change.apply(current);
               Documents.BodyDoc body = Bodies.write(data, directory, hash, next.blob());
               written[0] = body.dataFile();
-              write(directory.resolve(hash + ".meta"), objectDoc(next, body));
+              try {
+                write(directory.resolve(hash + ".meta"), objectDoc(next, body));
+              } catch (RuntimeException e) {
+                data.delete(directory.resolve(body.dataFile())); // never named: not kept
+                throw e;
+              }
               return next;
             });
     dataFiles.put(index, written[0]);
@@ -118,14 +145,19 @@ public final class PersistentObjectStore implements ObjectStore {
   }
 
   @Override
-  public synchronized boolean delete(String bucket, String key) {
-    Path directory = objectDir(data, bucket);
-    data.delete(directory.resolve(keyHash(key) + ".meta"));
-    String file = dataFiles.remove(bucket + "/" + key);
-    if (file != null) {
-      data.delete(directory.resolve(file));
-    }
-    return memory.delete(bucket, key);
+  public boolean delete(String bucket, String key) {
+    return locks()
+        .locked(
+            bucket,
+            () -> {
+              Path directory = objectDir(data, bucket);
+              data.delete(directory.resolve(keyHash(key) + ".meta"));
+              String file = dataFiles.remove(bucket + "/" + key);
+              if (file != null) {
+                data.delete(directory.resolve(file));
+              }
+              return memory.delete(bucket, key);
+            });
   }
 
   @Override
@@ -134,13 +166,23 @@ public final class PersistentObjectStore implements ObjectStore {
   }
 
   @Override
-  public synchronized void addUpload(String bucket, MultipartUpload upload) {
-    Path directory = uploadDir(data, bucket, upload.uploadId());
-    write(
-        directory.resolve("upload.meta"),
-        new Documents.UploadDoc(
-            upload.uploadId(), upload.initiated().toString(), objectDoc(upload.template(), null)));
-    memory.addUpload(bucket, upload);
+  public void addUpload(String bucket, MultipartUpload upload) {
+    locks()
+        .run(
+            bucket,
+            () -> {
+              if (!memory.hasBucket(bucket)) {
+                throw OssException.noSuchBucket(bucket);
+              }
+              Path directory = uploadDir(data, bucket, upload.uploadId());
+              write(
+                  directory.resolve("upload.meta"),
+                  new Documents.UploadDoc(
+                      upload.uploadId(),
+                      upload.initiated().toString(),
+                      objectDoc(upload.template(), null)));
+              memory.addUpload(bucket, upload);
+            });
   }
 
   @Override
@@ -149,25 +191,42 @@ public final class PersistentObjectStore implements ObjectStore {
   }
 
   @Override
-  public synchronized void putPart(
-      String bucket, MultipartUpload upload, MultipartUpload.Part part) {
-    Path directory = uploadDir(data, bucket, upload.uploadId());
-    MultipartUpload.Part previous = upload.part(part.partNumber());
-    Documents.BodyDoc body =
-        Bodies.write(data, directory, "part-" + part.partNumber(), part.blob());
-    write(
-        directory.resolve("part-" + part.partNumber() + ".meta"),
-        new Documents.PartDoc(part.partNumber(), body, part.lastModified().toString()));
-    memory.putPart(bucket, upload, part);
-    if (previous != null) {
-      StoreLoader.deleteOtherData(data, directory, "part-" + part.partNumber(), body.dataFile());
+  public void putPart(String bucket, MultipartUpload upload, MultipartUpload.Part part) {
+    locks().run(bucket, () -> writePart(bucket, upload, part));
+  }
+
+  private void writePart(String bucket, MultipartUpload upload, MultipartUpload.Part part) {
+    if (memory.upload(bucket, upload.uploadId()).orElse(null) != upload) {
+      // Checked before any file is written: a part of an aborted or completed upload must not
+      // re-create the upload's directory without its upload.meta.
+      throw OssException.of(OssErrorCode.NO_SUCH_UPLOAD)
+          .extra("UploadId", upload.uploadId())
+          .build();
     }
+    Path directory = uploadDir(data, bucket, upload.uploadId());
+    String stem = "part-" + part.partNumber();
+    Documents.BodyDoc body = Bodies.write(data, directory, stem, part.blob());
+    try {
+      write(
+          directory.resolve(stem + ".meta"),
+          new Documents.PartDoc(part.partNumber(), body, part.lastModified().toString()));
+    } catch (RuntimeException e) {
+      data.delete(directory.resolve(body.dataFile()));
+      throw e;
+    }
+    memory.putPart(bucket, upload, part);
+    StoreLoader.deleteOtherData(data, directory, stem, body.dataFile());
   }
 
   @Override
-  public synchronized boolean removeUpload(String bucket, String uploadId, boolean keepParts) {
-    StoreLoader.deleteTree(data, uploadDir(data, bucket, uploadId));
-    return memory.removeUpload(bucket, uploadId, keepParts);
+  public boolean removeUpload(String bucket, String uploadId) {
+    return locks()
+        .locked(
+            bucket,
+            () -> {
+              StoreLoader.deleteTree(data, uploadDir(data, bucket, uploadId));
+              return memory.removeUpload(bucket, uploadId);
+            });
   }
 
   @Override
@@ -181,19 +240,29 @@ public final class PersistentObjectStore implements ObjectStore {
   }
 
   @Override
-  public synchronized void dropBucket(String bucket) {
-    StoreLoader.deleteTree(data, objectDir(data, bucket));
-    StoreLoader.deleteTree(data, data.root().resolve("uploads").resolve(bucket));
-    dataFiles.keySet().removeIf(index -> index.startsWith(bucket + "/"));
-    memory.dropBucket(bucket);
+  public void dropBucket(String bucket) {
+    locks()
+        .run(
+            bucket,
+            () -> {
+              StoreLoader.deleteTree(data, objectDir(data, bucket));
+              StoreLoader.deleteTree(data, data.root().resolve("uploads").resolve(bucket));
+              dataFiles.keySet().removeIf(index -> index.startsWith(bucket + "/"));
+              memory.dropBucket(bucket);
+            });
   }
 
   @Override
-  public synchronized void clear() {
-    StoreLoader.deleteTree(data, data.root().resolve("objects"));
-    StoreLoader.deleteTree(data, data.root().resolve("uploads"));
-    dataFiles.clear();
-    memory.clear();
+  public void clear() {
+    Set<String> buckets = new HashSet<>(memory.bucketNames());
+    buckets.addAll(StoreLoader.directoryNames(data.root().resolve("objects")));
+    buckets.addAll(StoreLoader.directoryNames(data.root().resolve("uploads")));
+    buckets.forEach(this::dropBucket);
+  }
+
+  @Override
+  public BucketLocks locks() {
+    return memory.locks();
   }
 
   @Override

@@ -17,12 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads objects and uploads back from a data directory at start, checking every file, and removes
  * what an interrupted write left behind (temporary files, unreferenced data files).
  */
 final class StoreLoader {
+  private static final Logger LOG = LoggerFactory.getLogger(StoreLoader.class);
+
   private final DataDirectory data;
   private final ObjectMapper json;
   private final StorageQuota quota;
@@ -43,14 +47,55 @@ final class StoreLoader {
   }
 
   void load() throws DataDirectoryException {
+    int orphans = 0;
     for (Path bucket : directories(data.root().resolve("objects"))) {
-      loadObjects(bucket);
+      if (hasDocument(bucket)) {
+        loadObjects(bucket);
+      } else {
+        orphans += removeOrphans(bucket, ".meta");
+      }
     }
     for (Path bucket : directories(data.root().resolve("uploads"))) {
+      if (!hasDocument(bucket)) {
+        orphans += removeOrphans(bucket, "");
+        continue;
+      }
       for (Path upload : directories(bucket)) {
         loadUpload(bucket.getFileName().toString(), upload);
       }
     }
+    if (orphans > 0) {
+      LOG.info(
+          "removed {} objects and uploads of buckets that no longer exist (a DeleteBucket"
+              + " interrupted by a crash)",
+          orphans);
+    }
+  }
+
+  /** Whether the bucket a directory belongs to still has its bucket document. */
+  private boolean hasDocument(Path bucketDirectory) {
+    String name = bucketDirectory.getFileName().toString();
+    boolean exists = Files.isRegularFile(data.root().resolve("buckets").resolve(name + ".json"));
+    if (exists && !memory.hasBucket(name)) {
+      memory.createBucket(name);
+    }
+    return exists;
+  }
+
+  /**
+   * Deletes what a bucket without a document left: its bucket was deleted (the document goes
+   * first), so none of it may be loaded or seen by a bucket re-created under the name.
+   *
+   * @return how many objects ({@code .meta} files) or uploads (directories) went
+   */
+  private int removeOrphans(Path bucketDirectory, String objectSuffix)
+      throws DataDirectoryException {
+    int count =
+        objectSuffix.isEmpty()
+            ? directories(bucketDirectory).size()
+            : files(bucketDirectory, objectSuffix).size();
+    deleteTree(data, bucketDirectory);
+    return count;
   }
 
   private void loadObjects(Path directory) throws DataDirectoryException {
@@ -61,6 +106,7 @@ final class StoreLoader {
       Blob blob = Bodies.read(directory, doc.body(), quota);
       OssObject object = toObject(doc, blob);
       memory.update(bucket, object.key(), current -> object);
+      blob.release(); // the loader's reference; the store holds its own
       dataFiles.put(bucket + "/" + object.key(), doc.body().dataFile());
       referenced.add(doc.body().dataFile());
     }
@@ -147,6 +193,15 @@ final class StoreLoader {
       return entries.sorted().toList();
     } catch (IOException e) {
       throw new DataDirectoryException(parent, e.toString());
+    }
+  }
+
+  /** The names of the directories in {@code parent} (none when it does not exist). */
+  static List<String> directoryNames(Path parent) {
+    try {
+      return directories(parent).stream().map(p -> p.getFileName().toString()).toList();
+    } catch (DataDirectoryException e) {
+      throw new UncheckedIOException(new IOException(e.getMessage(), e));
     }
   }
 

@@ -3,11 +3,10 @@ package dev.ossemu.routing;
 import dev.ossemu.auth.SubResources;
 import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
-import dev.ossemu.request.OssRequest;
 import dev.ossemu.request.QueryParameters;
 import dev.ossemu.request.Target;
 import dev.ossemu.routing.Route.Shape;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -20,10 +19,16 @@ import java.util.StringJoiner;
  * sub-resource or shape the emulator does not serve is NotImplemented, never a dropped request.
  */
 public final class Router {
+  private final Addressing addressing;
   private final List<Route> routes;
-  private final Set<String> routedSubResources = new LinkedHashSet<>();
+  private final Set<String> routedSubResources = new HashSet<>();
 
-  public Router(List<Route> routes) {
+  /**
+   * @param addressing how Host and path name a bucket and key
+   * @param routes the route table, first match wins
+   */
+  public Router(Addressing addressing, List<Route> routes) {
+    this.addressing = addressing;
     this.routes = List.copyOf(routes);
     for (Route route : this.routes) {
       if (route.subResource() != null) {
@@ -32,14 +37,34 @@ public final class Router {
     }
   }
 
+  /**
+   * Resolves a request head once: path and query split, Host and path turned into a target, and the
+   * route picked (or the refusal that answers it).
+   *
+   * @param host the Host header, possibly with a port
+   * @param uri the request target as sent
+   */
+  public Resolution resolve(String method, String host, String uri) {
+    Resolution split = Resolution.unrouted(uri);
+    Target target = addressing.resolve(host, split.rawPath());
+    Route route = null;
+    OssException refusal = null;
+    try {
+      route = route(method, split.query(), target);
+    } catch (OssException e) {
+      refusal = e;
+    }
+    return new Resolution(split.rawPath(), split.rawQuery(), split.query(), target, route, refusal);
+  }
+
   /** The route for a request, or the OSS error that answers it. */
-  public Route route(OssRequest request, Target target) {
+  public Route route(String method, QueryParameters query, Target target) {
     Shape shape = shapeOf(target);
-    String subResource = subResourceOf(request.query());
+    String subResource = subResourceOf(query);
     StringJoiner allowed = new StringJoiner(", ");
     for (Route route : routes) {
       if (route.shape() == shape && Objects.equals(route.subResource(), subResource)) {
-        if (route.method().equals(request.method())) {
+        if (route.method().equals(method)) {
           return route;
         }
         allowed.add(route.method());
@@ -48,11 +73,11 @@ public final class Router {
     // A sub-resource we serve, and the service root, have their complete method set in the
     // table; elsewhere another OSS method is an action the emulator does not implement.
     boolean complete = allowed.length() > 0 && (subResource != null || shape == Shape.SERVICE);
-    if (complete || !isOssMethod(request.method())) {
-      throw methodNotAllowed(request.method(), shape, allowed.toString());
+    if (complete || !isOssMethod(method)) {
+      throw methodNotAllowed(method, shape, allowed.toString());
     }
     throw OssException.of(OssErrorCode.NOT_IMPLEMENTED)
-        .extra("Method", request.method())
+        .extra("Method", method)
         .extra("ResourceType", shape.name())
         .build();
   }

@@ -179,9 +179,82 @@ class MainTest {
   }
 
   @Test
+  void acceptsOptEqualsValueForEveryOption(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("oss.yaml");
+    Files.writeString(file, "region: cn-shanghai\n");
+    Main.Started started =
+        start(
+            Map.of(),
+            "--host=127.0.0.1",
+            "--port=0",
+            "--config=" + file,
+            "--region=cn-beijing",
+            "--account=eq-key:eq=secret",
+            "--max-storage=3",
+            "--admin-token=t0ken",
+            "--log-level=WARN",
+            "--data-dir=" + dir.resolve("data"));
+    assertThat(started.exitStatus()).as(err()).isZero();
+    assertThat(started.emulator().region()).isEqualTo("cn-beijing");
+    assertThat(started.emulator().accessKeySecret()).isEqualTo("eq=secret");
+    assertThat(started.emulator().config().maxStorageBytes()).isEqualTo(3L * 1024 * 1024);
+    assertThat(started.emulator().config().adminToken()).isEqualTo("t0ken");
+    assertThat(started.emulator().config().dataDir()).isEqualTo(dir.resolve("data"));
+    assertThat(Main.readyLine(started.emulator())).isEqualTo(out().strip());
+  }
+
+  @Test
+  void suggestsTheClosestOptionForATypo() {
+    String[][] cases = {
+      {"--prot", "--port"},
+      {"--port9000", "--port"},
+      {"--acount", "--account"},
+      {"--data-directory", "--data-dir"},
+      {"--max", "--max-storage"},
+      {"--noadmin", "--no-admin"},
+    };
+    for (String[] typo : cases) {
+      err.reset();
+      assertThat(start(Map.of(), typo[0], "1").exitStatus()).isEqualTo(2);
+      assertThat(err())
+          .isEqualTo(
+              "oss-emulator: unknown option: "
+                  + typo[0]
+                  + " (did you mean "
+                  + typo[1]
+                  + "?)"
+                  + System.lineSeparator());
+    }
+    err.reset();
+    start(Map.of(), "--bogus");
+    assertThat(err()).contains("unknown option: --bogus (see --help)");
+    err.reset();
+    start(Map.of(), "--no-admin=yes");
+    assertThat(err()).contains("--no-admin takes no value");
+  }
+
+  @Test
+  void showsTheConnectableUrlWhenListeningOnAllInterfaces() {
+    Main.Started started =
+        start(Map.of("OSS_EMULATOR_ADMIN_TOKEN", "t"), "--host=0.0.0.0", "--port=0");
+    int port = started.emulator().port();
+    assertThat(out())
+        .isEqualTo(
+            "oss-emulator listening on all interfaces, http://127.0.0.1:"
+                + port
+                + " (region cn-hangzhou, access key test-access-key)"
+                + System.lineSeparator());
+    assertThat(started.emulator().endpoint()).isEqualTo("http://127.0.0.1:" + port);
+  }
+
+  @Test
   void printsHelpAndVersion() {
     assertThat(start(Map.of(), "--help").exitStatus()).isZero();
     assertThat(out()).contains("--account AK:SK").contains("OSS_EMULATOR_PORT");
+    assertThat(out().lines().findFirst())
+        .contains(
+            "Usage: java -jar oss-emulator-" + OssEmulator.version() + "-standalone.jar [options]");
+    assertThat(OssEmulator.version()).doesNotContain("unknown");
     out.reset();
     assertThat(start(Map.of(), "--version").exitStatus()).isZero();
     assertThat(out()).matches("oss-emulator \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R");
@@ -220,7 +293,9 @@ class MainTest {
       Main.Started second = start(Map.of(), "--port", String.valueOf(first.port()));
       assertThat(second.emulator()).isNull();
       assertThat(second.exitStatus()).isEqualTo(1);
-      assertThat(err()).contains("cannot listen on 127.0.0.1:" + first.port());
+      assertThat(err())
+          .startsWith("oss-emulator: cannot listen on 127.0.0.1:" + first.port())
+          .endsWith("(--port 0 picks a free port)" + System.lineSeparator());
     }
   }
 }

@@ -37,8 +37,14 @@ class OperationsLoggingTest {
   }
 
   private void capture(String logger) {
+    capture(logger, ch.qos.logback.classic.Level.INFO);
+  }
+
+  private void capture(String logger, ch.qos.logback.classic.Level level) {
     Logger target = (Logger) LoggerFactory.getLogger(logger);
-    target.setLevel(ch.qos.logback.classic.Level.INFO);
+    target.setLevel(level);
+    // Captured, not printed: the build output stays quiet.
+    target.setAdditive(false);
     target.addAppender(events);
     events.start();
   }
@@ -48,13 +54,24 @@ class OperationsLoggingTest {
     if (started != null && started.emulator() != null) {
       started.emulator().close();
     }
-    ((Logger) LoggerFactory.getLogger("dev.ossemu.access")).detachAppender(events);
-    ((Logger) LoggerFactory.getLogger(Main.class)).detachAppender(events);
+    for (String name : new String[] {"dev.ossemu.access", Main.class.getName()}) {
+      Logger logger = (Logger) LoggerFactory.getLogger(name);
+      logger.detachAppender(events);
+      logger.setAdditive(true);
+      logger.setLevel(null);
+    }
   }
 
   @Test
-  void logsABannerWithAccessKeyIdsButNoSecrets() {
+  void logsNothingAtInfoOnStartSinceTheReadyLineSaysIt() {
     capture(Main.class.getName());
+    start("--port", "0");
+    assertThat(events.list).isEmpty();
+  }
+
+  @Test
+  void logsABannerAtDebugWithAccessKeyIdsButNoSecrets() {
+    capture(Main.class.getName(), ch.qos.logback.classic.Level.DEBUG);
     start("--port", "0", "--account", "banner-key:banner-secret");
     assertThat(events.list).hasSize(1);
     String banner = events.list.get(0).getFormattedMessage();
@@ -77,6 +94,7 @@ class OperationsLoggingTest {
     get(started.emulator().endpoint() + "/nosuchbucket/?encryption");
     assertThat(events.list).hasSize(1);
     assertThat(events.list.get(0).getFormattedMessage())
+        .matches("127\\.0\\.0\\.1:\\d+ - - \\[.*")
         .contains("\"GET /nosuchbucket/?encryption HTTP/1.1\" 404");
   }
 

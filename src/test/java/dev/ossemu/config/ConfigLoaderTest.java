@@ -95,6 +95,42 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void namesAnUnknownFieldWithTheFieldsThatPlaceTakes() {
+    String yaml = "accounts:\n  - name: a\n    acessKeys: [{id: k, secret: s}]\n";
+    assertThatThrownBy(() -> load(yaml))
+        .hasMessage(
+            dir.resolve("config.yaml")
+                + ":3: unknown field \"acessKeys\" in an account;"
+                + " expected one of: name, ownerId, accessKeys, ramUsers");
+    assertThatThrownBy(() -> load("colour: blue\n"))
+        .hasMessageEndingWith(
+            ":1: unknown field \"colour\" at the top level;"
+                + " expected one of: region, accounts, buckets, stsCredentials");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "scalar for a list|accounts: main\\n|1|\"accounts\" must be a list",
+        "list for a scalar|region: [a, b]\\n|1|\"region\" must be a single value",
+        "scalar for a mapping|accounts:\\n  - main\\n|2|each entry of \"accounts\" must be a mapping",
+        "unknown key field|accounts:\\n  - name: a\\n    accessKeys: [{id: k, sec: s}]\\n"
+            + "|3|unknown field \"sec\" in an access key; expected one of: id, secret",
+      })
+  void describesMappingProblemsWithoutJavaNames(String name, String yaml, int line, String text) {
+    assertThatThrownBy(() -> load(yaml.replace("\\n", "\n")))
+        .hasMessageStartingWith(dir.resolve("config.yaml") + ":" + line + ": ")
+        .hasMessageContaining(text)
+        .satisfies(
+            e ->
+                assertThat(e.getMessage())
+                    .doesNotContain("dev.ossemu")
+                    .doesNotContain("class")
+                    .doesNotContain("java."));
+  }
+
+  @Test
   void namesAFileThatCannotBeRead() {
     OssEmulatorBuilder builder = OssEmulator.builder();
     assertThatThrownBy(() -> new ConfigLoader().load(dir.resolve("missing.yaml"), builder))

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class DockerEntrypointIT {
   private static final Pattern LISTENING =
-      Pattern.compile("oss-emulator listening on http://0\\.0\\.0\\.0:(\\d+) .*");
+      Pattern.compile("oss-emulator listening on all interfaces, http://127\\.0\\.0\\.1:(\\d+) .*");
 
   /** The container's ENV block: every NAME=value, with the port made free for this test. */
   private static Map<String, String> containerEnvironment() throws Exception {

@@ -1,5 +1,6 @@
 package dev.ossemu.fuzz;
 
+import dev.ossemu.Wiring;
 import dev.ossemu.admin.Faults;
 import dev.ossemu.admin.RequestJournal;
 import dev.ossemu.auth.Accounts;
@@ -48,7 +49,7 @@ final class FuzzFixture {
   final BucketStore buckets = new InMemoryBucketStore();
   final ObjectStore objects = new InMemoryObjectStore(quota);
   final OssService service =
-      new OssService(
+      Wiring.service(
           new Accounts(List.of(TestService.OWNER, TestService.OTHER)),
           new StsCredentials(),
           TestService.REGION,

@@ -36,7 +36,7 @@ class ObjectPipelineTest {
   private final ObjectStore objects = new InMemoryObjectStore(quota);
   private final InMemoryBucketStore buckets = new InMemoryBucketStore();
   private final OssService service =
-      new OssService(
+      dev.ossemu.Wiring.service(
           new Accounts(List.of(TestService.OWNER)),
           new dev.ossemu.auth.StsCredentials(),
           TestService.REGION,

@@ -91,6 +91,7 @@ class BucketOperationsTest {
   void refusesToDeleteABucketThatHoldsObjects() {
     BlobBuilder blob = new BlobBuilder(null);
     blob.append(new byte[] {1});
+    objects.createBucket(BUCKET);
     objects.update(
         BUCKET,
         "k",

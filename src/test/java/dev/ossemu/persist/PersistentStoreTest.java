@@ -54,14 +54,20 @@ class PersistentStoreTest extends StoreContract {
     return new PersistentObjectStore(data, new StorageQuota(1 << 20));
   }
 
+  /** A bucket as PutBucket makes it: its document, then its object space. */
+  private void createB1() {
+    buckets.createIfAbsent(bucket("b1", new EncryptionRule(SseAlgorithm.KMS, "k", "SM4")));
+    objects.createBucket("b1");
+  }
+
   @Test
   void everythingSurvivesARestart() throws Exception {
-    buckets.createIfAbsent(bucket("b1", new EncryptionRule(SseAlgorithm.KMS, "k", "SM4")));
-    objects.update("b1", "docs/é.txt", current -> object("docs/é.txt", "hello"));
-    objects.update("b1", "docs/é.txt", current -> object("docs/é.txt", "hello again"));
+    createB1();
+    put(objects, "b1", object("docs/é.txt", "hello"));
+    put(objects, "b1", object("docs/é.txt", "hello again"));
     MultipartUpload upload = new MultipartUpload("U1", object("mp.bin", ""), NOW);
     objects.addUpload("b1", upload);
-    objects.putPart("b1", upload, new MultipartUpload.Part(2, blob("part two"), NOW));
+    putPart(objects, upload, 2, blob("part two"));
 
     PersistentObjectStore reopened = reopen();
 
@@ -95,7 +101,8 @@ class PersistentStoreTest extends StoreContract {
 
   @Test
   void removesLeftoversOfUnacknowledgedWrites() throws Exception {
-    objects.update("b1", "k", current -> object("k", "kept"));
+    createB1();
+    put(objects, "b1", object("k", "kept"));
     Path objectsDir = dir.resolve("objects").resolve("b1");
     Files.writeString(objectsDir.resolve("orphan-123.data"), "never acknowledged");
     Files.writeString(objectsDir.resolve("something.meta.tmp"), "half");
@@ -109,7 +116,8 @@ class PersistentStoreTest extends StoreContract {
 
   @Test
   void refusesADamagedFileNamingIt() throws Exception {
-    objects.update("b1", "k", current -> object("k", "value"));
+    createB1();
+    put(objects, "b1", object("k", "value"));
     Path meta;
     try (Stream<Path> files = Files.list(dir.resolve("objects").resolve("b1"))) {
       meta = files.filter(p -> p.toString().endsWith(".meta")).findFirst().orElseThrow();
@@ -125,7 +133,8 @@ class PersistentStoreTest extends StoreContract {
 
   @Test
   void refusesATruncatedBodyNamingIt() throws Exception {
-    objects.update("b1", "k", current -> object("k", "value"));
+    createB1();
+    put(objects, "b1", object("k", "value"));
     Path body;
     try (Stream<Path> files = Files.list(dir.resolve("objects").resolve("b1"))) {
       body = files.filter(p -> p.toString().endsWith(".data")).findFirst().orElseThrow();

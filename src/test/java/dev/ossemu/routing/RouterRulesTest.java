@@ -12,6 +12,7 @@ import dev.ossemu.request.Target;
 import dev.ossemu.routing.Route.Shape;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,6 +37,7 @@ class RouterRulesTest {
 
   private static final Router ROUTER =
       new Router(
+          new Addressing(Set.of()),
           List.of(
               LIST_BUCKETS,
               PUT_ENCRYPTION,
@@ -47,12 +49,12 @@ class RouterRulesTest {
               GET_OBJECT));
 
   private static Route route(String method, Shape shape, String subResource, String action) {
-    return new Route(
-        method, shape, subResource, action, "oss:" + action, call -> OssResponse.empty(200));
+    return Route.row(method, shape, subResource, action, call -> OssResponse.empty(200));
   }
 
   private static Route route(String method, String uri, Target target) {
-    return ROUTER.route(OssRequest.of("id", method, uri, new Headers(), new byte[0]), target);
+    return ROUTER.route(
+        method, OssRequest.of("id", method, uri, new Headers(), new byte[0]).query(), target);
   }
 
   private static OssException refusal(String method, String uri, Target target) {

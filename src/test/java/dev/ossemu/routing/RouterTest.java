@@ -11,12 +11,14 @@ import dev.ossemu.request.OssResponse;
 import dev.ossemu.request.Target;
 import dev.ossemu.routing.Route.Shape;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** First match wins; a known sub-resource with another method is 405, an unserved one 501. */
 class RouterTest {
   private static final Router ROUTER =
       new Router(
+          new Addressing(Set.of()),
           List.of(
               route("PUT", Shape.BUCKET, "encryption", "PutBucketEncryption"),
               route("GET", Shape.BUCKET, "encryption", "GetBucketEncryption"),
@@ -25,13 +27,12 @@ class RouterTest {
               route("PUT", Shape.OBJECT, "uploadId", "UploadPart")));
 
   private static Route route(String method, Shape shape, String subResource, String action) {
-    return new Route(
-        method, shape, subResource, action, "oss:" + action, call -> OssResponse.empty(200));
+    return Route.row(method, shape, subResource, action, call -> OssResponse.empty(200));
   }
 
   private static String action(String method, String uri, Target target) {
     return ROUTER
-        .route(OssRequest.of("id", method, uri, new Headers(), new byte[0]), target)
+        .route(method, OssRequest.of("id", method, uri, new Headers(), new byte[0]).query(), target)
         .action();
   }
 

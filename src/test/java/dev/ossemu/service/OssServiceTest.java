@@ -12,6 +12,7 @@ import static dev.ossemu.testing.SignedRequests.request;
 import static dev.ossemu.testing.SignedRequests.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ossemu.Wiring;
 import dev.ossemu.bucket.Bucket;
 import dev.ossemu.bucket.BucketStore;
 import dev.ossemu.bucket.EncryptionRule;
@@ -46,7 +47,7 @@ class OssServiceTest {
   private final OssService service = service(store);
 
   private static OssService service(BucketStore store) {
-    return new OssService(ACCOUNTS, REGION, CLOCK, store, Set.of());
+    return Wiring.service(ACCOUNTS, REGION, CLOCK, store, Set.of());
   }
 
   @BeforeEach
@@ -255,14 +256,30 @@ class OssServiceTest {
   @Test
   void turnsAnUnexpectedExceptionIntoAn500InternalError() {
     OssService broken = service(new ThrowingStore());
-    OssResponse response =
-        broken.handle(request("GET", "/examplebucket/?encryption").signedBy(OWNER));
+    // The failure is logged once at ERROR: captured here, so that a green build stays quiet.
+    ch.qos.logback.classic.Logger log =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(OssService.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
+        new ch.qos.logback.core.read.ListAppender<>();
+    events.start();
+    log.addAppender(events);
+    log.setAdditive(false);
+    OssResponse response;
+    OssResponse head;
+    try {
+      response = broken.handle(request("GET", "/examplebucket/?encryption").signedBy(OWNER));
+      head = broken.handle(request("HEAD", "/examplebucket/").signedBy(OWNER));
+    } finally {
+      log.setAdditive(true);
+      log.detachAppender(events);
+    }
+    assertThat(events.list)
+        .extracting(e -> e.getLevel().toString())
+        .containsExactly("ERROR", "ERROR");
     assertError(response, 500, "InternalError", null);
     assertThat(XmlText.one(response, "Message"))
         .isEqualTo("We encountered an internal error. Please try again.")
         .doesNotContain("disk on fire");
-
-    OssResponse head = broken.handle(request("HEAD", "/examplebucket/").signedBy(OWNER));
     assertThat(head.status()).isEqualTo(500);
     assertThat(head.body()).isEmpty();
   }

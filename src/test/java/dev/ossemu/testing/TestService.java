@@ -1,5 +1,6 @@
 package dev.ossemu.testing;
 
+import dev.ossemu.Wiring;
 import dev.ossemu.auth.Account;
 import dev.ossemu.auth.Accounts;
 import dev.ossemu.bucket.Bucket;
@@ -29,7 +30,7 @@ public final class TestService {
   public TestService(Clock clock) {
     this.clock = clock;
     this.service =
-        new OssService(new Accounts(List.of(OWNER, OTHER)), REGION, clock, store, Set.of());
+        Wiring.service(new Accounts(List.of(OWNER, OTHER)), REGION, clock, store, Set.of());
   }
 
   /** Creates a bucket owned by {@link #OWNER}, optionally with a rule. */

@@ -1,4 +1,4 @@
-package dev.ossemu.service;
+package dev.ossemu.routing;
 
 /** How a request's body is taken in, decided from its method and target before it arrives. */
 public enum BodyKind {

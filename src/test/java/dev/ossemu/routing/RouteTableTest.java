@@ -1,4 +1,4 @@
-package dev.ossemu.service;
+package dev.ossemu.routing;
 
 import static dev.ossemu.testing.SignedRequests.CLOCK;
 import static dev.ossemu.testing.SignedRequests.OWNER;
@@ -10,6 +10,7 @@ import static dev.ossemu.testing.SignedRequests.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.ossemu.Wiring;
 import dev.ossemu.blob.StorageQuota;
 import dev.ossemu.bucket.BucketStore;
 import dev.ossemu.bucket.EncryptionRule;
@@ -18,26 +19,9 @@ import dev.ossemu.bucket.SseAlgorithm;
 import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
 import dev.ossemu.object.InMemoryObjectStore;
-import dev.ossemu.object.ObjectStore;
-import dev.ossemu.operation.BucketAccess;
-import dev.ossemu.operation.BucketEncryptionOperations;
-import dev.ossemu.operation.BucketOperations;
-import dev.ossemu.operation.MultipartListOperations;
-import dev.ossemu.operation.MultipartOperations;
-import dev.ossemu.operation.ObjectListOperations;
-import dev.ossemu.operation.ObjectOperations;
-import dev.ossemu.operation.ObjectWriteOperations;
 import dev.ossemu.operation.OssCall;
-import dev.ossemu.operation.ServiceOperations;
-import dev.ossemu.request.Headers;
-import dev.ossemu.request.OssRequest;
 import dev.ossemu.request.OssResponse;
-import dev.ossemu.request.Target;
-import dev.ossemu.routing.Addressing;
-import dev.ossemu.routing.Route;
-import dev.ossemu.routing.Router;
 import dev.ossemu.xml.XmlCodec;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,33 +30,23 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The real route table behind the router: one row per served OSS action. */
 class RouteTableTest {
   private final BucketStore store = new InMemoryBucketStore();
-  private final Router router = new Router(table(store));
   private final Addressing addressing = new Addressing(Set.of());
-
-  private static List<Route> table(BucketStore store) {
-    XmlCodec xml = new XmlCodec();
-    BucketAccess access = new BucketAccess(store);
-    ObjectStore objects = new InMemoryObjectStore(new StorageQuota(1 << 20));
-    ObjectOperations single = new ObjectOperations(access, objects, CLOCK);
-    ObjectWriteOperations writes = new ObjectWriteOperations(access, objects, single, xml);
-    MultipartOperations multipart =
-        new MultipartOperations(access, objects, single, writes, xml, CLOCK);
-    return RouteTable.of(
-        new ServiceOperations(store, xml),
-        new BucketOperations(access, objects, xml, REGION, CLOCK),
-        new BucketEncryptionOperations(access, xml),
-        new ObjectRoutes(
-            single,
-            writes,
-            new ObjectListOperations(access, objects, xml),
-            multipart,
-            new MultipartListOperations(access, objects, multipart, xml)));
-  }
+  private final Router router =
+      new Router(
+          addressing,
+          Wiring.routes(
+              store,
+              new InMemoryObjectStore(new StorageQuota(1 << 20)),
+              new XmlCodec(),
+              REGION,
+              CLOCK));
 
   private Route route(String method, String uri) {
-    OssRequest request = OssRequest.of("id", method, uri, new Headers(), new byte[0]);
-    Target target = addressing.resolve("127.0.0.1:9000", request.rawPath());
-    return router.route(request, target);
+    Resolution resolution = router.resolve(method, "127.0.0.1:9000", uri);
+    if (resolution.refusal() != null) {
+      throw resolution.refusal();
+    }
+    return resolution.route();
   }
 
   private OssException refusal(String method, String uri) {
@@ -121,6 +95,25 @@ class RouteTableTest {
     assertThat(route.action()).isEqualTo(action);
     assertThat(route.ramAction()).isEqualTo(ramAction);
     assertThat(route.method()).isEqualTo(method);
+  }
+
+  @ParameterizedTest(name = "{0} {1} -> {2}")
+  @CsvSource({
+    "PUT, /b/k, UPLOAD",
+    "POST, /b/k?append&position=0, UPLOAD",
+    "PUT, /b/k?partNumber=1&uploadId=U, UPLOAD",
+    "POST, /b/k?uploadId=U, LARGE_DOCUMENT",
+    "POST, /b/?delete, LARGE_DOCUMENT",
+    "PUT, /b/?encryption, DOCUMENT",
+    "PUT, /b/, DOCUMENT",
+    "POST, /b/k?uploads, DOCUMENT",
+    "GET, /b/k, DOCUMENT",
+    // Unrouted (501 after the signature check): never streamed into storage.
+    "PUT, /b/k?tagging, DOCUMENT",
+    "PUT, /b/?lifecycle, DOCUMENT"
+  })
+  void eachRowDeclaresHowItsBodyIsTakenIn(String method, String uri, BodyKind kind) {
+    assertThat(router.resolve(method, "127.0.0.1", uri).bodyKind()).isEqualTo(kind);
   }
 
   @ParameterizedTest(name = "{0}")
