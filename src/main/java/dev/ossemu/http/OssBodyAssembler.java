@@ -9,6 +9,7 @@ import dev.ossemu.routing.BodyKind;
 import dev.ossemu.routing.Resolution;
 import dev.ossemu.service.OssService;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -16,10 +17,12 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
@@ -93,9 +96,25 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
     if (HttpUtil.getContentLength(request, -1L) > limit) {
       refuse(ctx, OssException.of(OssErrorCode.ENTITY_TOO_LARGE).build());
     } else if (HttpUtil.is100ContinueExpected(request)) {
+      sendContinue(ctx, request);
+    }
+  }
+
+  /**
+   * Writes {@code 100 Continue} as raw bytes past the HTTP codec. Both HttpServerKeepAliveHandler
+   * (for a request saying Connection: close) and the codec itself (for one with Content-Length and
+   * chunked) close the connection after the next complete response they see, a 100 Continue
+   * included, and the body and the real answer would never come.
+   */
+  private static void sendContinue(ChannelHandlerContext ctx, HttpRequest request) {
+    ChannelHandlerContext codec = ctx.pipeline().context(HttpServerCodec.class);
+    if (codec == null) {
       ctx.writeAndFlush(
           new DefaultFullHttpResponse(request.protocolVersion(), HttpResponseStatus.CONTINUE));
+      return;
     }
+    String line = request.protocolVersion().text() + " 100 Continue\r\n\r\n";
+    codec.writeAndFlush(Unpooled.copiedBuffer(line, StandardCharsets.US_ASCII));
   }
 
   private void append(ChannelHandlerContext ctx, HttpContent content) {

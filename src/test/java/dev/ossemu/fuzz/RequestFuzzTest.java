@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -57,6 +58,10 @@ class RequestFuzzTest {
 
   @AfterContainer
   static void stop() {
+    System.out.println(
+        "FUZZCPU "
+            + java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
+                / 1_000_000);
     ((Logger) LoggerFactory.getLogger("dev.ossemu")).detachAppender(LOGGED);
   }
 
@@ -91,7 +96,7 @@ class RequestFuzzTest {
         .as(Case::new);
   }
 
-  @Property(seed = "20261201", shrinking = ShrinkingMode.BOUNDED)
+  @Property(seed = "20261201", shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
   void everyMutatedRequestIsAnsweredWellOrClosed(@ForAll("cases") Case fuzz) {
     if (fixture.needsReset()) {
       fixture.reset();
@@ -112,10 +117,14 @@ class RequestFuzzTest {
                 .connectionLimits(IDLE, REQUEST, 0));
     ByteArrayOutputStream wire = new ByteArrayOutputStream();
     List<ByteBuf> inputs = write(channel, raw, fuzz.split(), wire);
-    for (int i = 0; i < 3 && channel.isOpen(); i++) {
-      channel.advanceTimeBy(REQUEST.plus(IDLE).toNanos(), TimeUnit.NANOSECONDS);
-      channel.runScheduledPendingTasks();
-      drain(channel, wire);
+    // Past the request timeout (a partial request is cut), then the idle one (an answered
+    // connection is closed), then once more: a connection still open now holds a lost request.
+    for (Duration step : List.of(REQUEST, IDLE, IDLE)) {
+      if (channel.isOpen()) {
+        channel.advanceTimeBy(step.plusSeconds(1).toNanos(), TimeUnit.NANOSECONDS);
+        channel.runScheduledPendingTasks();
+        drain(channel, wire);
+      }
     }
     boolean closed = !channel.isOpen();
     channel.finishAndReleaseAll();

@@ -9,6 +9,7 @@ import dev.ossemu.testing.TestService;
 import dev.ossemu.testing.XmlText;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -32,7 +33,8 @@ class RequestFramingTest {
   private EmbeddedPipeline newPipeline() {
     return new EmbeddedPipeline(
         new OssChannelInitializer(
-            oss.service, new StorageQuota(StorageQuota.DEFAULT_BYTES), 1024, CLOCK));
+                oss.service, new StorageQuota(StorageQuota.DEFAULT_BYTES), 1024, CLOCK)
+            .connectionLimits(Duration.ofSeconds(60), Duration.ofSeconds(30), 10));
   }
 
   @AfterEach
@@ -170,6 +172,49 @@ class RequestFramingTest {
                 .getBytes(StandardCharsets.US_ASCII));
     assertThat(responses).hasSize(1);
     assertClosingError(responses.get(0), 400, "EntityTooLarge");
+    assertThat(pipeline.isOpen()).isFalse();
+  }
+
+  @Test
+  void continuesAnExpectingUploadThatAsksToCloseAndAnswersItBeforeClosing() {
+    oss.createBucket("examplebucket", null);
+    String head =
+        new String(
+            RawRequest.of("PUT", "/examplebucket/k")
+                .header("Expect", "100-continue")
+                .header("Connection", "close")
+                .signV1(CLOCK)
+                .bytes(),
+            StandardCharsets.UTF_8);
+    byte[] raw =
+        head.replace("Content-Length: 0", "Content-Length: 5").getBytes(StandardCharsets.UTF_8);
+    List<EmbeddedPipeline.Response> continued = pipeline.send(raw);
+    assertThat(continued).extracting(EmbeddedPipeline.Response::status).containsExactly(100);
+    assertThat(pipeline.isOpen()).isTrue();
+
+    List<EmbeddedPipeline.Response> answered =
+        pipeline.send("hello".getBytes(StandardCharsets.US_ASCII));
+    assertThat(answered).extracting(EmbeddedPipeline.Response::status).containsExactly(200);
+    assertThat(pipeline.isOpen()).isFalse();
+  }
+
+  @Test
+  void answersAnInvalidChunkAfterA100Continue() {
+    oss.createBucket("examplebucket", null);
+    String head =
+        new String(
+            RawRequest.of("PUT", "/examplebucket/k")
+                .header("Expect", "100-continue")
+                .signV1(CLOCK)
+                .bytes(),
+            StandardCharsets.UTF_8);
+    byte[] raw =
+        (head.replace("Content-Length: 0", "Content-Length: 5\r\nTransfer-Encoding: chunked")
+                + "-1\r\nh\r\n0\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    List<EmbeddedPipeline.Response> responses = pipeline.send(raw);
+    assertThat(responses).extracting(EmbeddedPipeline.Response::status).containsExactly(100, 400);
+    assertClosingError(responses.get(1), 400, "InvalidRequest");
     assertThat(pipeline.isOpen()).isFalse();
   }
 
