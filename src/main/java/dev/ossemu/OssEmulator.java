@@ -23,6 +23,8 @@ import dev.ossemu.server.OssChannelInitializer;
 import dev.ossemu.service.OssService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -41,6 +43,7 @@ public final class OssEmulator implements AutoCloseable {
   private final Faults faults = new Faults();
   private final Accounts accounts;
   private final StsCredentials sts = new StsCredentials();
+  private final String adminToken;
   private NettyServer server;
   private boolean closedDirectory;
 
@@ -63,7 +66,21 @@ public final class OssEmulator implements AutoCloseable {
     }
     this.accounts = new Accounts(config.accounts());
     config.stsCredentials().forEach(sts::add);
+    this.adminToken = effectiveAdminToken(config);
     createInitialBuckets();
+  }
+
+  /**
+   * The configured token; bound beyond loopback without one (a container on 0.0.0.0), a random one,
+   * since anything on the network could otherwise reset, mint credentials or inject faults.
+   */
+  private static String effectiveAdminToken(EmulatorConfig config) {
+    if (!config.admin() || config.adminToken() != null || AdminSettings.isLoopback(config.host())) {
+      return config.adminToken();
+    }
+    byte[] random = new byte[24];
+    new SecureRandom().nextBytes(random);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
   }
 
   public static OssEmulatorBuilder builder() {
@@ -88,7 +105,8 @@ public final class OssEmulator implements AutoCloseable {
     }
     AdminApi admin =
         new AdminApi(
-            new AdminSettings(config.admin(), config.adminToken(), version(), config.region()),
+            new AdminSettings(
+                config.admin(), adminToken, version(), config.region(), config.host()),
             journal,
             faults,
             this::reset,
@@ -169,6 +187,21 @@ public final class OssEmulator implements AutoCloseable {
   /** The first account's access key secret. */
   public String accessKeySecret() {
     return config.accounts().get(0).primaryKey().secret();
+  }
+
+  /**
+   * The bearer token the admin API requires: the configured one, a random one generated at start
+   * when bound beyond loopback without one, or null when only local callers are served
+   * (SECURITY.md). Java callers need none: {@link #reset()}, {@link #requests()} and {@link
+   * #fault(Fault)} act directly.
+   */
+  public String adminToken() {
+    return adminToken;
+  }
+
+  /** Whether {@link #adminToken()} was generated, not configured: the CLI then prints it once. */
+  public boolean adminTokenGenerated() {
+    return adminToken != null && config.adminToken() == null;
   }
 
   public EmulatorConfig config() {

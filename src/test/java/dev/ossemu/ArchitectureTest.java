@@ -23,7 +23,11 @@ class ArchitectureTest {
       List.of(
           // The public facade and its front ends: the composition root lives here.
           new String[] {
-            "dev.ossemu", "dev.ossemu.cli..", "dev.ossemu.junit..", "dev.ossemu.config.."
+            "dev.ossemu",
+            "dev.ossemu.cli..",
+            "dev.ossemu.junit..",
+            "dev.ossemu.config..",
+            "dev.ossemu.testcontainers.."
           },
           new String[] {"dev.ossemu.server.."},
           new String[] {"dev.ossemu.http.."},
@@ -48,6 +52,16 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("io.netty..");
+
+  /** Testcontainers is a provided dependency: the core must load without it. */
+  @ArchTest
+  static final ArchRule testcontainersOnlyInItsOwnPackage =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.ossemu.testcontainers..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.testcontainers..", "com.github.dockerjava..");
 
   @ArchTest static final ArchRule noPackageDependsUpward = layered();
 

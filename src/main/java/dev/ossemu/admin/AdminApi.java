@@ -9,8 +9,7 @@ import dev.ossemu.request.OssRequest;
 import dev.ossemu.request.OssResponse;
 import dev.ossemu.request.QueryParameters;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +19,8 @@ import java.util.function.Supplier;
 /**
  * The emulator's own JSON API under {@code /_emulator/}: health, reset, the request journal and
  * fault injection. A leading {@code _} can never start a bucket name (spec §4), so these paths
- * never shadow an OSS request.
+ * never shadow an OSS request; they are admin paths only in path style to the service host (a
+ * virtual-hosted {@code /_emulator/x} is the object key {@code _emulator/x}).
  */
 public final class AdminApi {
   /** Every admin path starts with this. */
@@ -29,6 +29,7 @@ public final class AdminApi {
   private final ObjectMapper json =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
   private final AdminSettings settings;
+  private final AdminAccess access;
   private final RequestJournal journal;
   private final Faults faults;
   private final Runnable reset;
@@ -43,6 +44,7 @@ public final class AdminApi {
       StsCredentials sts,
       Clock clock) {
     this.settings = settings;
+    this.access = new AdminAccess(settings.token(), settings.bindHost());
     this.journal = journal;
     this.faults = faults;
     this.reset = reset;
@@ -54,20 +56,28 @@ public final class AdminApi {
     return rawPath.equals(PREFIX) || rawPath.startsWith(PREFIX + "/");
   }
 
-  /** Answers an admin request; never throws. */
-  public OssResponse handle(OssRequest request) {
+  /**
+   * Answers an admin request; never throws. Health answers everyone, even with the API turned off,
+   * so that a container's health check works in every configuration; it tells only status, version
+   * and region. Everything else needs authorisation ({@link AdminAccess}).
+   *
+   * @param peer the caller's address, or null when unknown
+   */
+  public OssResponse handle(OssRequest request, InetAddress peer) {
+    String path = request.rawPath().substring(PREFIX.length());
+    String method = request.method();
+    if (path.equals("/health")) {
+      return only("GET", method, () -> ok(200, health()));
+    }
     if (!settings.enabled()) {
       return error(404, "NotFound", "the admin API is turned off");
     }
-    if (settings.token() != null && !authorized(request)) {
-      return error(401, "Unauthorized", "send Authorization: Bearer <admin token>")
-          .header("WWW-Authenticate", "Bearer");
+    AdminAccess.Refusal refusal = access.check(request, peer);
+    if (refusal != null) {
+      return refused(refusal);
     }
-    String path = request.rawPath().substring(PREFIX.length());
-    String method = request.method();
     try {
       return switch (path) {
-        case "/health" -> only("GET", method, () -> ok(200, health()));
         case "/reset" -> only("POST", method, this::reset);
         case "/requests" -> requests(method, request.query());
         case "/faults" -> faults(method, request.body());
@@ -82,11 +92,13 @@ public final class AdminApi {
     }
   }
 
-  private boolean authorized(OssRequest request) {
-    String header = request.headers().get("authorization");
-    byte[] expected = ("Bearer " + settings.token()).getBytes(StandardCharsets.UTF_8);
-    return header != null
-        && MessageDigest.isEqual(expected, header.trim().getBytes(StandardCharsets.UTF_8));
+  private OssResponse refused(AdminAccess.Refusal refusal) {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("error", refusal.status() == 401 ? "Unauthorized" : "Forbidden");
+    body.put("rule", refusal.rule());
+    body.put("message", refusal.message());
+    OssResponse response = ok(refusal.status(), body);
+    return refusal.status() == 401 ? response.header("WWW-Authenticate", "Bearer") : response;
   }
 
   private Map<String, Object> health() {

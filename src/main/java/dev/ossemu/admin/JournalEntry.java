@@ -4,11 +4,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * One request as the journal remembers it. Never a secret: for a signature failure it keeps what
- * the server expected to be signed, which is what a user needs to debug a client.
+ * the server expected to be signed, which is what a user needs to debug a client, with signatures
+ * and STS tokens (in the URI, StringToSign and canonical request) replaced by {@code REDACTED}.
  *
  * @param time when the request arrived, ISO-8601 UTC
  * @param method the HTTP method
- * @param uri the request target as sent
+ * @param uri the request target as sent, its signature and token parameters redacted
  * @param bucket the bucket addressed, or null
  * @param key the object key addressed, or null
  * @param operation the OSS API name, e.g. {@code PutBucketEncryption}, or null when unrouted

@@ -32,9 +32,11 @@ public final class Authenticator {
    * @param bucket the resolved bucket, or null for a service request
    * @param key the decoded object key, empty at bucket level
    * @return the principal; anonymous when the request carries no signature at all
-   * @throws OssException the OSS error for a malformed, unknown, stale or wrong signature
+   * @throws OssException the OSS error for a malformed, unknown, stale or wrong signature, or a
+   *     signing header or parameter given more than once
    */
   public Principal authenticate(OssRequest request, String bucket, String key) {
+    SingleValued.check(request);
     String authorization = request.headers().get("authorization");
     if (authorization != null) {
       if (authorization.startsWith(AuthorizationV4.PREFIX)) {

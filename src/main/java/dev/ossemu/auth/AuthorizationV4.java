@@ -3,13 +3,16 @@ package dev.ossemu.auth;
 import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The parsed V4 {@code Authorization} header. Fields are comma-separated {@code key=value} pairs in
  * any order, spaces allowed around them: JAVA1/GO2/NODE write {@code ,} and AdditionalHeaders
- * before Signature, PY writes {@code , } and puts it after (spec §10.3).
+ * before Signature, PY writes {@code , } and puts it after (spec §10.3). A field given twice is
+ * refused rather than one of them believed.
  */
 record AuthorizationV4(
     String accessKeyId,
@@ -25,6 +28,7 @@ record AuthorizationV4(
     String credential = null;
     String additional = null;
     String signature = null;
+    Set<String> seen = new HashSet<>();
     for (String field : header.substring(PREFIX.length()).split(",", -1)) {
       String trimmed = field.trim();
       int eq = trimmed.indexOf('=');
@@ -32,7 +36,12 @@ record AuthorizationV4(
         throw invalid("Authorization header is invalid.", null);
       }
       String value = trimmed.substring(eq + 1).trim();
-      switch (trimmed.substring(0, eq).trim()) {
+      String name = trimmed.substring(0, eq).trim();
+      if (!seen.add(name)) {
+        // Never "the last one wins": DOC EC 0002-00000202 allows two or three fields, each once.
+        throw invalid("Authorization header is invalid.", "0002-00000202");
+      }
+      switch (name) {
         case "Credential" -> credential = value;
         case "AdditionalHeaders" -> additional = value;
         case "Signature" -> signature = value;

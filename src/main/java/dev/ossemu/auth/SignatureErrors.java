@@ -23,7 +23,7 @@ final class SignatureErrors {
   /**
    * SignatureDoesNotMatch with what the server computed, so users can debug their client (spec
    * §9.4). For V4 the canonical request is added as an emulator choice. Logged at DEBUG, never with
-   * the secret.
+   * the secret, an STS token or a signature.
    *
    * @param ec the EC for the signature kind, e.g. 0002-00000040 for a V1 header
    * @param canonicalRequest the V4 canonical request, or null for V1
@@ -37,8 +37,8 @@ final class SignatureErrors {
     LOG.debug(
         "signature mismatch for access key {}: stringToSign={} canonicalRequest={}",
         accessKeyId,
-        stringToSign,
-        canonicalRequest);
+        Redaction.signed(stringToSign),
+        Redaction.signed(canonicalRequest));
     OssException.Builder error =
         OssException.of(OssErrorCode.SIGNATURE_DOES_NOT_MATCH)
             .ec(ec)

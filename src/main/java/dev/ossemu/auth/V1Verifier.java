@@ -5,6 +5,7 @@ import dev.ossemu.error.OssException;
 import dev.ossemu.request.Headers;
 import dev.ossemu.request.OssRequest;
 import dev.ossemu.request.QueryParameters;
+import dev.ossemu.request.SubResources;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Predicate;

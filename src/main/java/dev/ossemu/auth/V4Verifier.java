@@ -19,19 +19,19 @@ final class V4Verifier {
   static final long MAX_EXPIRES_SECONDS = 604_800;
 
   private final CredentialResolver credentials;
-  private final String region;
+  private final V4Scope scope;
   private final Clock clock;
 
   V4Verifier(CredentialResolver credentials, String region, Clock clock) {
     this.credentials = credentials;
-    this.region = region;
+    this.scope = new V4Scope(region);
     this.clock = clock;
   }
 
   /** {@code Authorization: OSS4-HMAC-SHA256 Credential=...,Signature=...}. */
   Principal verifyHeader(OssRequest request, String authorization, String bucket, String key) {
     AuthorizationV4 parsed = AuthorizationV4.parse(authorization);
-    checkScope(parsed);
+    scope.check(parsed);
     Headers headers = request.headers();
     // spec §10.3: x-oss-date when present; the Go SDK v1 line sends only Date and signs it as is.
     String timestamp =
@@ -39,7 +39,9 @@ final class V4Verifier {
     if (timestamp == null) {
       throw RequestTime.missing();
     }
-    RequestTime.checkSkew(RequestTime.parse(timestamp), timestamp, clock);
+    Instant signedAt = RequestTime.parse(timestamp);
+    RequestTime.checkSkew(signedAt, timestamp, clock);
+    V4Scope.checkDay(parsed, signedAt, "Authorization header", "0002-00000212");
     String payload = headers.get("x-oss-content-sha256");
     if (payload != null && !SignatureV4.UNSIGNED_PAYLOAD.equals(payload)) {
       throw OssException.of(OssErrorCode.INVALID_ARGUMENT)
@@ -81,8 +83,9 @@ final class V4Verifier {
                 + (additional == null ? "" : ",AdditionalHeaders=" + additional)
                 + ",Signature="
                 + signature);
-    checkScope(parsed);
-    checkValidity(date, expires);
+    scope.check(parsed);
+    Instant signedAt = checkValidity(date, expires);
+    V4Scope.checkDay(parsed, signedAt, "x-oss-credential", "0002-00000223");
     Accounts.Credential resolved =
         credentials.resolve(parsed.accessKeyId(), query.get("x-oss-security-token"));
     List<QueryParameters.Parameter> signed = new ArrayList<>();
@@ -112,8 +115,12 @@ final class V4Verifier {
     return value;
   }
 
-  /** spec §10.4: valid while {@code x-oss-date − 15 min ≤ now ≤ x-oss-date + x-oss-expires}. */
-  private void checkValidity(String date, String expires) {
+  /**
+   * spec §10.4: valid while {@code x-oss-date − 15 min ≤ now ≤ x-oss-date + x-oss-expires}.
+   *
+   * @return the signing time
+   */
+  private Instant checkValidity(String date, String expires) {
     long seconds;
     try {
       seconds = Long.parseLong(expires);
@@ -143,24 +150,7 @@ final class V4Verifier {
           .extra("ServerTime", now.toString())
           .build();
     }
-  }
-
-  private void checkScope(AuthorizationV4 parsed) {
-    if (!"oss".equals(parsed.product())) {
-      throw OssException.of(OssErrorCode.INVALID_ARGUMENT)
-          .message("Invalid signing product in Authorization header.")
-          .ec("0002-00000227")
-          .build();
-    }
-    if (!region.equals(parsed.region())) {
-      throw OssException.of(OssErrorCode.INVALID_ARGUMENT)
-          .message(
-              "Invalid signing region in Authorization header. The expected region is "
-                  + region
-                  + ".")
-          .ec("0002-00000226")
-          .build();
-    }
+    return signedAt;
   }
 
   private static Principal verify(

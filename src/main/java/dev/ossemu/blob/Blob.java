@@ -1,32 +1,79 @@
 package dev.ossemu.blob;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * An object body: immutable chunks of at most {@link BlobBuilder#CHUNK_BYTES}, never one large
- * array, with the checksums computed while it arrived. Reading hands out read-only views, so a body
- * is never copied on its way out.
- *
- * @param chunks the bytes, in order
- * @param length the total length
- * @param md5 the MD5 digest
- * @param crc64 the CRC-64/ECMA-182 as OSS prints it
- * @param lease the storage its bytes hold; {@link #retain()} and {@link #release()} count its
- *     holders (see {@link StorageLease})
+ * An object body: immutable extents (chunks of at most {@link BlobBuilder#CHUNK_BYTES} in memory,
+ * or pieces of data files), never one large array, with checksums computed while it arrived.
+ * Appending or joining bodies shares their extents and combines their CRC-64 values, so the cost is
+ * proportional to the new bytes only, never to the object.
  */
-public record Blob(List<byte[]> chunks, long length, byte[] md5, String crc64, StorageLease lease) {
-
-  public Blob {
-    chunks = List.copyOf(chunks);
-    lease = lease == null ? StorageLease.none() : lease;
+public final class Blob {
+  /** A run of a body's bytes. */
+  public sealed interface Extent permits Chunk, FileSegment {
+    long length();
   }
 
-  /** A body that holds no storage (a document, a template). */
-  public Blob(List<byte[]> chunks, long length, byte[] md5, String crc64) {
-    this(chunks, length, md5, crc64, StorageLease.none());
+  /** Bytes in memory; the array is never changed once it is part of a blob. */
+  public record Chunk(byte[] bytes) implements Extent {
+    @Override
+    public long length() {
+      return bytes.length;
+    }
+  }
+
+  /**
+   * The first {@code length} bytes of a data file. Bytes beyond are not the body's: an append
+   * interrupted by a crash may have left some there.
+   */
+  public record FileSegment(Path file, long length) implements Extent {}
+
+  /** Part of an extent: {@code count} bytes from {@code offset}. */
+  public record Piece(Extent extent, long offset, long count) {}
+
+  private final List<Extent> extents;
+  private final long length;
+  private final long crc64;
+
+  /** The MD5 state after every byte, never updated itself (cloned to go on), or null. */
+  private final MessageDigest md5State;
+
+  private final StorageLease lease;
+  private byte[] md5;
+
+  /**
+   * @param md5State the MD5 state after all bytes (it is kept, not digested), or null when not
+   *     known (a joined body): the digest is then computed on first use
+   * @param crc64 the CRC-64 as {@link Crc64#getValue()} gives it
+   */
+  public Blob(List<Extent> extents, long length, MessageDigest md5State, long crc64) {
+    this(extents, length, md5State, crc64, StorageLease.none());
+  }
+
+  /**
+   * @param lease the storage its bytes hold, whose reference passes to the new body
+   */
+  public Blob(
+      List<Extent> extents, long length, MessageDigest md5State, long crc64, StorageLease lease) {
+    this.extents = List.copyOf(extents);
+    this.length = length;
+    this.md5State = md5State;
+    this.crc64 = crc64;
+    this.lease = lease == null ? StorageLease.none() : lease;
+  }
+
+  /** The storage this body's bytes hold. */
+  public StorageLease lease() {
+    return lease;
   }
 
   /** Takes a reference to this body's storage for one more holder. */
@@ -45,45 +92,119 @@ public record Blob(List<byte[]> chunks, long length, byte[] md5, String crc64, S
     lease.release();
   }
 
-  /**
-   * Bodies one after the other, sharing their chunks (nothing is copied); the checksums are
-   * computed over the joined bytes. Its lease combines the parts' leases, so the shared bytes count
-   * once; the caller holds its one reference.
-   */
-  public static Blob concat(List<Blob> parts) {
-    MessageDigest md5 = BlobBuilder.md5();
-    Crc64 crc = new Crc64();
-    List<byte[]> chunks = new ArrayList<>();
-    long length = 0;
-    for (Blob part : parts) {
-      for (byte[] chunk : part.chunks()) {
-        md5.update(chunk);
-        crc.update(chunk, 0, chunk.length);
-        chunks.add(chunk);
-      }
-      length += part.length();
-    }
-    List<StorageLease> leases = parts.stream().map(Blob::lease).toList();
-    return new Blob(chunks, length, md5.digest(), crc.value(), StorageLease.combine(leases));
-  }
-
   /** An empty body. */
   public static Blob empty() {
-    return new BlobBuilder(null).build();
+    return new Blob(List.of(), 0, BlobBuilder.md5(), 0L);
   }
 
-  /** The bytes from {@code start} (inclusive) to {@code end} (exclusive), as read-only views. */
-  public List<ByteBuffer> slices(long start, long end) {
-    List<ByteBuffer> out = new ArrayList<>();
-    long position = 0;
-    for (byte[] chunk : chunks) {
-      long chunkEnd = position + chunk.length;
-      if (chunkEnd > start && position < end) {
-        int from = (int) Math.max(0, start - position);
-        int to = (int) Math.min(chunk.length, end - position);
-        out.add(ByteBuffer.wrap(chunk, from, to - from).asReadOnlyBuffer());
+  /**
+   * Bodies one after the other, sharing their extents (nothing is copied or read); the CRC-64 is
+   * combined from theirs, the MD5 computed only if ever asked for. Its lease combines the parts'
+   * leases, so the shared bytes count once; the caller holds its one reference.
+   */
+  public static Blob concat(List<Blob> parts) {
+    List<Extent> extents = new ArrayList<>();
+    long length = 0;
+    long crc = 0;
+    for (Blob part : parts) {
+      extents.addAll(part.extents);
+      crc = Crc64.combine(crc, part.crc64, part.length);
+      length += part.length;
+    }
+    return new Blob(extents, length, null, crc, combinedLease(parts));
+  }
+
+  private static StorageLease combinedLease(List<Blob> parts) {
+    return StorageLease.combine(parts.stream().map(Blob::lease).toList());
+  }
+
+  /**
+   * This body followed by {@code tail}, sharing both bodies' extents. The MD5 goes on from this
+   * body's state over the tail's bytes only, the CRC-64 is combined: cost proportional to the tail.
+   * Like {@link #concat}, its lease combines both leases; the caller holds its one reference.
+   */
+  public Blob append(Blob tail) {
+    List<Extent> joined = new ArrayList<>(extents);
+    joined.addAll(tail.extents);
+    MessageDigest state = null;
+    if (md5State != null) {
+      state = cloned(md5State);
+      MessageDigest digest = state;
+      tail.forEachSlice(0, tail.length, digest::update);
+    }
+    return new Blob(
+        joined,
+        length + tail.length,
+        state,
+        Crc64.combine(crc64, tail.crc64, tail.length),
+        combinedLease(List.of(this, tail)));
+  }
+
+  /**
+   * The same bytes, checksums and lease in other extents (a body moved into the data directory);
+   * the new body shares this one's lease without a reference of its own.
+   */
+  public Blob relocated(List<Extent> moved) {
+    long total = moved.stream().mapToLong(Extent::length).sum();
+    if (total != length) {
+      throw new IllegalArgumentException("relocated extents hold " + total + " of " + length);
+    }
+    Blob blob = new Blob(moved, length, md5State, crc64, lease);
+    blob.md5 = md5;
+    return blob;
+  }
+
+  public List<Extent> extents() {
+    return extents;
+  }
+
+  public long length() {
+    return length;
+  }
+
+  /** The CRC-64 as a number. */
+  public long crc64Value() {
+    return crc64;
+  }
+
+  /** The CRC-64/ECMA-182 as OSS prints it. */
+  public String crc64() {
+    return Crc64.format(crc64);
+  }
+
+  /** The MD5 state after every byte, to go on from (a copy), or null when unknown. */
+  public MessageDigest md5State() {
+    return md5State == null ? null : cloned(md5State);
+  }
+
+  /** The MD5 digest; a joined body reads its bytes once to compute it. */
+  public synchronized byte[] md5() {
+    if (md5 == null) {
+      MessageDigest digest = md5State();
+      if (digest == null) {
+        MessageDigest fresh = BlobBuilder.md5();
+        forEachSlice(0, length, fresh::update);
+        digest = fresh;
       }
-      position = chunkEnd;
+      md5 = digest.digest();
+    }
+    return md5.clone();
+  }
+
+  /** The parts of extents that hold the bytes from {@code start} to {@code end} (exclusive). */
+  public List<Piece> pieces(long start, long end) {
+    List<Piece> out = new ArrayList<>();
+    long position = 0;
+    for (Extent extent : extents) {
+      long extentEnd = position + extent.length();
+      if (extentEnd > start && position < end) {
+        long from = Math.max(0, start - position);
+        long to = Math.min(extent.length(), end - position);
+        if (to > from) {
+          out.add(new Piece(extent, from, to - from));
+        }
+      }
+      position = extentEnd;
       if (position >= end) {
         break;
       }
@@ -91,29 +212,67 @@ public record Blob(List<byte[]> chunks, long length, byte[] md5, String crc64, S
     return out;
   }
 
-  /** The whole body as read-only views. */
-  public List<ByteBuffer> slices() {
-    return slices(0, length);
+  /** Hands the bytes from {@code start} to {@code end} to {@code sink}, a slice at a time. */
+  public void forEachSlice(long start, long end, Consumer<ByteBuffer> sink) {
+    for (Piece piece : pieces(start, end)) {
+      if (piece.extent() instanceof Chunk chunk) {
+        sink.accept(
+            ByteBuffer.wrap(chunk.bytes(), (int) piece.offset(), (int) piece.count())
+                .asReadOnlyBuffer());
+      } else {
+        readFile((FileSegment) piece.extent(), piece.offset(), piece.count(), sink);
+      }
+    }
+  }
+
+  private static void readFile(
+      FileSegment segment, long offset, long count, Consumer<ByteBuffer> sink) {
+    try (FileChannel in = FileChannel.open(segment.file(), StandardOpenOption.READ)) {
+      ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(BlobBuilder.CHUNK_BYTES, count));
+      long position = offset;
+      long end = offset + count;
+      while (position < end) {
+        buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
+        int n = in.read(buffer, position);
+        if (n < 0) {
+          throw new IOException("data file shorter than its body: " + segment.file());
+        }
+        position += n;
+        buffer.flip();
+        sink.accept(buffer);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The whole body in one array: only for small documents, never for object bodies. */
   public byte[] toByteArray() {
-    byte[] out = new byte[Math.toIntExact(length)];
-    int position = 0;
-    for (byte[] chunk : chunks) {
-      System.arraycopy(chunk, 0, out, position, chunk.length);
-      position += chunk.length;
-    }
-    return out;
+    ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(length));
+    forEachSlice(0, length, out::put);
+    return out.array();
   }
 
   /** The quoted upper-case MD5 hex OSS uses as the ETag of a simple upload. */
   public String etag() {
     StringBuilder out = new StringBuilder(34).append('"');
-    for (byte b : md5) {
+    for (byte b : md5()) {
       out.append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)));
       out.append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
     }
     return out.append('"').toString();
+  }
+
+  private static MessageDigest cloned(MessageDigest digest) {
+    try {
+      return (MessageDigest) digest.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("the JRE's MD5 can be cloned", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Blob[" + length + " bytes in " + extents.size() + " extents]";
   }
 }

@@ -70,9 +70,7 @@ public final class BlobBuilder {
 
   /** Appends a whole blob (for copies and multipart completion). */
   public void append(Blob blob) {
-    for (ByteBuffer slice : blob.slices()) {
-      append(slice);
-    }
+    blob.forEachSlice(0, blob.length(), this::append);
   }
 
   private void newChunk() {
@@ -99,7 +97,12 @@ public final class BlobBuilder {
       chunks.set(chunks.size() - 1, trimmed);
       lease.shrink(current.length - fill);
     }
-    return new Blob(chunks, length, md5.digest(), crc.value(), lease);
+    List<Blob.Extent> extents = new ArrayList<>(chunks.size());
+    for (byte[] chunk : chunks) {
+      extents.add(new Blob.Chunk(chunk));
+    }
+    // The digest state itself is kept, never digested: an append goes on from it.
+    return new Blob(extents, length, md5, crc.getValue(), lease);
   }
 
   /** Gives back every reservation of an upload that was refused or abandoned. */

@@ -107,6 +107,12 @@ public final class Main {
     // The one line a user or a script waits for; everything else goes to the log on stderr.
     out.println(readyLine(emulator));
     out.flush();
+    if (emulator.adminTokenGenerated()) {
+      // Printed here once, never logged: the log may be shipped elsewhere, stderr is the console.
+      err.println(
+          "admin token: " + emulator.adminToken() + "; set OSS_EMULATOR_ADMIN_TOKEN to choose one");
+      err.flush();
+    }
     LoggerFactory.getLogger(Main.class)
         .debug(
             "oss-emulator {} on {}, region {}, accounts {}, data {}",

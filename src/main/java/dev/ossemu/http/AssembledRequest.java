@@ -14,8 +14,10 @@ import io.netty.handler.codec.http.HttpRequest;
  * @param resolution the target and route resolved from the head, or null when it failed to decode
  * @param body the document body (empty for uploads)
  * @param upload the object body, or null
+ * @param ticket its place in the connection's {@link ResponseOrder}
  */
-record AssembledRequest(HttpRequest head, Resolution resolution, byte[] body, Blob upload) {
+record AssembledRequest(
+    HttpRequest head, Resolution resolution, byte[] body, Blob upload, long ticket) {
   /** Gives back the request's reference to its upload; call exactly once. */
   void release() {
     if (upload != null) {

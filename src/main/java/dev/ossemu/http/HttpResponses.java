@@ -4,12 +4,13 @@ import dev.ossemu.request.OssResponse;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import java.nio.ByteBuffer;
 import java.util.Date;
 import java.util.Map;
 
@@ -25,10 +26,10 @@ final class HttpResponses {
   }
 
   /**
-   * The Netty response for {@code response}: {@code Server}, {@code Date} (GO2 corrects clock skew
-   * from it), {@code x-oss-request-id}, {@code Content-Length} and {@code Connection: keep-alive}
-   * when the client wants it, else {@code close} (HttpServerKeepAliveHandler turns {@code
-   * keep-alive} into {@code close} when it must).
+   * The Netty response for a document {@code response} (its body is sent whole, it is small):
+   * {@code Server}, {@code Date} (GO2 corrects clock skew from it), {@code x-oss-request-id},
+   * {@code Content-Length} and {@code Connection: keep-alive} when the client wants it
+   * (HttpServerKeepAliveHandler turns that into {@code close} when it must).
    */
   static FullHttpResponse toHttp(
       OssResponse response,
@@ -40,8 +41,30 @@ final class HttpResponses {
         new DefaultFullHttpResponse(
             version,
             HttpResponseStatus.valueOf(response.status()),
-            Unpooled.wrappedBuffer(response.content().toArray(new ByteBuffer[0])));
-    HttpHeaders headers = http.headers();
+            Unpooled.wrappedBuffer(response.body()));
+    fill(http.headers(), response, requestId, nowMillis, keepAlive);
+    return http;
+  }
+
+  /** The status line and headers of a streamed {@code response}; its body follows in pieces. */
+  static HttpResponse head(
+      OssResponse response,
+      HttpVersion version,
+      String requestId,
+      long nowMillis,
+      boolean keepAlive) {
+    HttpResponse http =
+        new DefaultHttpResponse(version, HttpResponseStatus.valueOf(response.status()));
+    fill(http.headers(), response, requestId, nowMillis, keepAlive);
+    return http;
+  }
+
+  private static void fill(
+      HttpHeaders headers,
+      OssResponse response,
+      String requestId,
+      long nowMillis,
+      boolean keepAlive) {
     headers.set("Server", SERVER);
     headers.set("Date", DateFormatter.format(new Date(nowMillis)));
     headers.set("x-oss-request-id", requestId);
@@ -51,6 +74,5 @@ final class HttpResponses {
     headers.set("Content-Length", response.contentLength());
     // Said either way: a client must know that the connection ends with this answer.
     headers.set("Connection", keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
-    return http;
   }
 }

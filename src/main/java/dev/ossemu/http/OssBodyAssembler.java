@@ -14,6 +14,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -42,19 +43,30 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
   private final StorageQuota quota;
   private final int maxDocumentBytes;
   private final Clock clock;
+  private final ResponseOrder order;
   private HttpRequest head;
+  private long ticket;
   private Resolution resolution;
   private BlobBuilder body;
   private boolean upload;
   private long limit;
   private boolean discarding;
 
+  /**
+   * @param order the connection's answer order: an early refusal waits there for the answers to
+   *     earlier requests
+   */
   public OssBodyAssembler(
-      OssService service, StorageQuota quota, int maxDocumentBytes, Clock clock) {
+      OssService service,
+      StorageQuota quota,
+      int maxDocumentBytes,
+      Clock clock,
+      ResponseOrder order) {
     this.service = service;
     this.quota = quota;
     this.maxDocumentBytes = maxDocumentBytes;
     this.clock = clock;
+    this.order = order;
   }
 
   @Override
@@ -74,11 +86,12 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
   private void start(ChannelHandlerContext ctx, HttpRequest request) {
     discard();
     head = request;
+    ticket = order.ticket();
     discarding = false;
     if (request.decoderResult().isFailure()) {
       // The decoder skips the rest of such a request: answer it now (InvalidRequest).
       head = null;
-      ctx.fireChannelRead(new AssembledRequest(request, null, new byte[0], null));
+      ctx.fireChannelRead(new AssembledRequest(request, null, new byte[0], null, ticket));
       return;
     }
     // Resolved once, here: the route says how the body is taken in, and travels on with it.
@@ -96,7 +109,7 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
     if (HttpUtil.getContentLength(request, -1L) > limit) {
       refuse(ctx, OssException.of(OssErrorCode.ENTITY_TOO_LARGE).build());
     } else if (HttpUtil.is100ContinueExpected(request)) {
-      sendContinue(ctx, request);
+      order.interim(ticket, () -> sendContinue(ctx, request));
     }
   }
 
@@ -152,9 +165,11 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
     Resolution resolved = resolution;
     resolution = null;
     if (upload) {
-      ctx.fireChannelRead(new AssembledRequest(request, resolved, new byte[0], assembled.build()));
+      ctx.fireChannelRead(
+          new AssembledRequest(request, resolved, new byte[0], assembled.build(), ticket));
     } else {
-      ctx.fireChannelRead(new AssembledRequest(request, resolved, documentBytes(assembled), null));
+      ctx.fireChannelRead(
+          new AssembledRequest(request, resolved, documentBytes(assembled), null, ticket));
     }
   }
 
@@ -177,10 +192,25 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
     boolean isHead = "HEAD".equals(head.method().name());
     OssResponse response =
         service.errors().render(error, requestId, head.headers().get("host", ""), isHead);
-    ctx.writeAndFlush(
-            HttpResponses.toHttp(response, head.protocolVersion(), requestId, now, keepAlive))
-        .addListener(
-            keepAlive ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
+    FullHttpResponse http =
+        HttpResponses.toHttp(response, head.protocolVersion(), requestId, now, keepAlive);
+    order.complete(
+        ticket,
+        new ResponseOrder.Answer() {
+          @Override
+          public void write() {
+            ctx.writeAndFlush(http)
+                .addListener(
+                    keepAlive
+                        ? ChannelFutureListener.CLOSE_ON_FAILURE
+                        : ChannelFutureListener.CLOSE);
+          }
+
+          @Override
+          public void discard() {
+            http.release();
+          }
+        });
   }
 
   private void discard() {

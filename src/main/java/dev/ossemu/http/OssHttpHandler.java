@@ -1,8 +1,10 @@
 package dev.ossemu.http;
 
+import dev.ossemu.auth.Redaction;
 import dev.ossemu.error.ErrorRenderer;
 import dev.ossemu.request.Headers;
 import dev.ossemu.request.OssRequest;
+import dev.ossemu.request.OssResponse;
 import dev.ossemu.routing.Resolution;
 import dev.ossemu.service.OssService;
 import dev.ossemu.service.Outcome;
@@ -11,10 +13,11 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.PrematureChannelClosureException;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -26,8 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The boundary between Netty and the plain-Java chain. It turns an assembled request (whose body
  * the {@link OssBodyAssembler} already copied out of Netty's buffers) into an {@link OssRequest},
- * asks the {@link OssService}, and writes the answer. Everything is in memory, so it runs on the
- * event loop without blocking it.
+ * asks the {@link OssService}, and hands the answer to the connection's {@link ResponseOrder}. In
+ * memory it answers on the event loop; with durable storage on a storage thread, never blocking the
+ * event loop, and the order keeps pipelined answers in request order either way.
  */
 public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(OssHttpHandler.class);
@@ -39,16 +43,20 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
   private final Clock clock;
   private final boolean accessLog;
   private final Executor blocking;
+  private final ResponseOrder order;
 
   /**
    * @param blocking where to answer when the service may block (durable storage), or null to answer
    *     on the event loop
+   * @param order the connection's answer order, shared with its {@link OssBodyAssembler}
    */
-  public OssHttpHandler(OssService service, Clock clock, boolean accessLog, Executor blocking) {
+  public OssHttpHandler(
+      OssService service, Clock clock, boolean accessLog, Executor blocking, ResponseOrder order) {
     this.service = service;
     this.clock = clock;
     this.accessLog = accessLog;
     this.blocking = blocking;
+    this.order = order;
   }
 
   @Override
@@ -68,62 +76,114 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
 
   /**
    * Answers, then gives back the request's reference to its body: the one place it is released.
-   * Whatever goes wrong, the request is answered: on the executor an exception would otherwise
+   * Whatever goes wrong, the request is answered: on a storage thread an exception would otherwise
    * vanish and leave the connection open and unanswered.
    */
   private void respond(ChannelHandlerContext ctx, AssembledRequest assembled) {
-    long now = clock.millis();
-    String requestId = RequestIds.next(now);
     try {
-      answerAndWrite(ctx, assembled, now, requestId);
+      answerAndWrite(ctx, assembled);
     } catch (RuntimeException e) {
       LOG.error("internal error answering {}", assembled.head().method(), e);
+      long now = clock.millis();
+      String requestId = RequestIds.next(now);
       boolean head = "HEAD".equals(assembled.head().method().name());
-      ctx.writeAndFlush(
-              ErrorReplies.toHttp(ErrorRenderer.internalError(requestId, head), requestId, now))
-          .addListener(ChannelFutureListener.CLOSE);
+      ResponseOrder.Answer failed =
+          new ResponseOrder.Answer() {
+            @Override
+            public void write() {
+              writeInternalError(ctx, requestId, now, head);
+            }
+
+            @Override
+            public void discard() {
+              // nothing held
+            }
+          };
+      onEventLoop(ctx, () -> order.complete(assembled.ticket(), failed));
     } finally {
       assembled.release();
     }
   }
 
-  private void answerAndWrite(
-      ChannelHandlerContext ctx, AssembledRequest assembled, long now, String requestId) {
-    HttpRequest request = assembled.head();
-    Outcome outcome = answer(assembled, requestId);
-    if (outcome.resetConnection()) {
-      // An injected fault: a TCP reset, as a crashed or overloaded server would leave behind.
-      ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
-      ctx.close();
-      return;
+  /** The fixed 500 document, then the close: the one answer that cannot fail. */
+  private static void writeInternalError(
+      ChannelHandlerContext ctx, String requestId, long now, boolean head) {
+    ctx.writeAndFlush(
+            ErrorReplies.toHttp(ErrorRenderer.internalError(requestId, head), requestId, now))
+        .addListener(ChannelFutureListener.CLOSE);
+  }
+
+  private static void onEventLoop(ChannelHandlerContext ctx, Runnable task) {
+    if (ctx.executor().inEventLoop()) {
+      task.run();
+    } else {
+      ctx.executor().execute(task);
     }
-    FullHttpResponse response =
-        HttpResponses.toHttp(
-            outcome.response(),
-            request.protocolVersion(),
-            requestId,
-            now,
-            HttpUtil.isKeepAlive(request));
-    if (accessLog) {
+  }
+
+  private void answerAndWrite(ChannelHandlerContext ctx, AssembledRequest assembled) {
+    HttpRequest request = assembled.head();
+    long now = clock.millis();
+    String requestId = RequestIds.next(now);
+    Outcome outcome = answer(assembled, requestId, peer(ctx));
+    OssResponse response = outcome.response();
+    if (accessLog && !outcome.resetConnection()) {
       // Common log format, plus the request id that ties the line to the client's error.
       ACCESS.info(
           "{} - - [{}] \"{} {} {}\" {} {} {}",
           client(ctx.channel().remoteAddress()),
           HttpResponses.httpDate(now),
           request.method(),
-          request.uri(),
+          Redaction.uri(request.uri()),
           request.protocolVersion(),
-          outcome.response().status(),
-          outcome.response().contentLength(),
+          response.status(),
+          response.contentLength(),
           requestId);
     }
-    if (outcome.delayMillis() > 0) {
-      // Never block the event loop: the answer is written when the delay is over.
-      ctx.executor()
-          .schedule(
-              () -> ctx.writeAndFlush(response), outcome.delayMillis(), TimeUnit.MILLISECONDS);
-    } else {
-      ctx.writeAndFlush(response);
+    ResponseOrder.Answer answer =
+        new ResponseOrder.Answer() {
+          @Override
+          public void write() {
+            if (outcome.resetConnection()) {
+              // An injected fault: a TCP reset, as a crashed or overloaded server leaves behind.
+              response.discardBody();
+              ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+              ctx.close();
+            } else {
+              try {
+                ResponseWriter.write(
+                    ctx,
+                    response,
+                    request.protocolVersion(),
+                    requestId,
+                    now,
+                    HttpUtil.isKeepAlive(request));
+              } catch (RuntimeException e) {
+                // e.g. a header value Netty refuses; on the event loop nobody else would answer
+                LOG.error("cannot write the answer to {}", request.method(), e);
+                response.discardBody();
+                writeInternalError(ctx, requestId, now, "HEAD".equals(request.method().name()));
+              }
+            }
+          }
+
+          @Override
+          public void discard() {
+            response.discardBody();
+          }
+        };
+    Runnable complete = () -> order.complete(assembled.ticket(), answer);
+    try {
+      if (outcome.delayMillis() > 0) {
+        // Never block the event loop: the answer takes its turn when the delay is over.
+        ctx.executor().schedule(complete, outcome.delayMillis(), TimeUnit.MILLISECONDS);
+      } else if (ctx.executor().inEventLoop()) {
+        complete.run();
+      } else {
+        ctx.executor().execute(complete);
+      }
+    } catch (RejectedExecutionException e) {
+      answer.discard(); // the server is shutting down; the connection goes with it
     }
   }
 
@@ -136,7 +196,7 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
     return String.valueOf(address);
   }
 
-  private Outcome answer(AssembledRequest assembled, String requestId) {
+  private Outcome answer(AssembledRequest assembled, String requestId, InetAddress peer) {
     HttpRequest request = assembled.head();
     // The RequestGuard already refused what the decoder could not read.
     Headers headers = new Headers();
@@ -154,7 +214,21 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
             headers,
             assembled.body(),
             assembled.upload()),
-        resolution);
+        resolution,
+        peer);
+  }
+
+  /** The caller's address, which the admin API's rules need; null when not an IP socket. */
+  private static InetAddress peer(ChannelHandlerContext ctx) {
+    return ctx.channel().remoteAddress() instanceof InetSocketAddress address
+        ? address.getAddress()
+        : null;
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    order.close();
+    super.channelInactive(ctx);
   }
 
   @Override

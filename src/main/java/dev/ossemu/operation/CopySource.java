@@ -1,5 +1,6 @@
 package dev.ossemu.operation;
 
+import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
 import dev.ossemu.request.PercentCodec;
 
@@ -22,7 +23,13 @@ record CopySource(String bucket, String key) {
           HEADER,
           header);
     }
-    return new CopySource(
-        value.substring(0, slash), PercentCodec.decode(value.substring(slash + 1), false));
+    String key = PercentCodec.decode(value.substring(slash + 1), false);
+    if (!PercentCodec.isWellFormed(key)) {
+      throw OssException.of(OssErrorCode.INVALID_OBJECT_NAME)
+          .message("The copy source's object name is not valid UTF-8.")
+          .extra("ObjectName", PercentCodec.printable(key))
+          .build();
+    }
+    return new CopySource(value.substring(0, slash), key);
   }
 }

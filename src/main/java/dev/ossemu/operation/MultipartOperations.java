@@ -57,6 +57,11 @@ public final class MultipartOperations {
 
   private OssResponse initiate(OssCall call, Bucket bucket) {
     ObjectAccess.checkWrite(call, bucket);
+    if (ObjectOperations.forbidsOverwrite(call.request().headers())
+        && objects.get(bucket.name(), call.target().key()).isPresent()) {
+      // x-oss-forbid-overwrite on Initiate: refused before any part is sent.
+      throw OssException.of(OssErrorCode.FILE_ALREADY_EXISTS).build();
+    }
     OssObject template = single.newObject(call, bucket, Blob.empty(), "Multipart");
     String uploadId =
         UUID.randomUUID().toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
@@ -79,11 +84,21 @@ public final class MultipartOperations {
     upload(call); // checked first, as OSS reports it; again under the bucket's lock below
     int partNumber = partNumber(call.request().query().get("partNumber"));
     String source = call.request().headers().get(CopySource.HEADER);
-    // A copied part is ours until the store takes its own reference; a received one the request's.
-    Blob copied = source == null ? null : copiedRange(call, CopySource.parse(source));
+    Blob copied = null;
+    if (source != null) {
+      CopySource from = CopySource.parse(source);
+      OssObject original = writes.sourceObject(call, from);
+      if (!ReadConditions.check(call.request().headers(), ReadConditions.COPY_SOURCE, original)) {
+        return ObjectWriteOperations.notModified(original);
+      }
+      // A copied part is ours until the store takes its own reference; a received one the
+      // request's.
+      copied = copiedRange(call, original, from);
+    }
+    Blob part = copied;
     try {
       return BucketLifetime.write(
-          access, objects, call, bucket -> storePart(call, partNumber, copied));
+          access, objects, call, bucket -> storePart(call, partNumber, part));
     } finally {
       if (copied != null) {
         copied.release();
@@ -109,16 +124,16 @@ public final class MultipartOperations {
     return response;
   }
 
-  private Blob copiedRange(OssCall call, CopySource source) {
-    OssObject original = writes.sourceObject(call, source);
+  private Blob copiedRange(OssCall call, OssObject original, CopySource source) {
     String range = call.request().headers().get("x-oss-copy-source-range");
-    ReadConditions.Range bytes = ReadConditions.range(range, original.size());
+    // A copy range is read the standard way: cut at the end, 416 past it (as before issue 14).
+    ReadConditions.Range bytes = ReadConditions.range(range, original.size(), true);
     long start = bytes == null ? 0 : bytes.start();
     long end = bytes == null ? original.size() : bytes.end() + 1;
     Blob held = ObjectWriteOperations.retained(original, source);
     BlobBuilder builder = new BlobBuilder(objects.quota());
     try {
-      original.blob().slices(start, end).forEach(builder::append);
+      original.blob().forEachSlice(start, end, builder::append);
       return builder.build();
     } catch (RuntimeException e) {
       builder.discard();
@@ -154,12 +169,13 @@ public final class MultipartOperations {
       }
       bodies.add(parts.get(i).blob());
     }
-    Blob body = Blob.concat(bodies); // shares the listed parts' bytes and their leases
+    // The parts' extents and leases, shared, their CRC-64 values combined: nothing is read again.
+    Blob body = Blob.concat(bodies);
     try {
       OssObject object = completed(upload, body, parts);
       // The object is written before the upload goes: a crash in between keeps the acknowledged
       // parts rather than losing them. Removing the upload gives back the unlisted parts.
-      objects.update(bucket.name(), object.key(), current -> object);
+      single.write(call, bucket, object); // 409 under x-oss-forbid-overwrite; the upload stays
       objects.removeUpload(bucket.name(), upload.uploadId());
       return completeResponse(call, bucket, object);
     } finally {

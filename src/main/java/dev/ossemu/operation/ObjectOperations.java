@@ -10,6 +10,7 @@ import dev.ossemu.object.OssObject;
 import dev.ossemu.request.Headers;
 import dev.ossemu.request.OssRequest;
 import dev.ossemu.request.OssResponse;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 
 /**
@@ -17,6 +18,9 @@ import java.time.Clock;
  * object's encryption is fixed when it is written (spec §8a) and reported on every read.
  */
 public final class ObjectOperations {
+  /** How often GetObject looks an object up again when its data file vanished meanwhile. */
+  private static final int OPEN_ATTEMPTS = 3;
+
   private final BucketAccess access;
   private final ObjectStore objects;
   private final Clock clock;
@@ -35,19 +39,31 @@ public final class ObjectOperations {
   private OssResponse putObject(OssCall call, Bucket bucket) {
     ObjectAccess.checkWrite(call, bucket);
     OssObject object = newObject(call, bucket, call.request().uploadOrBody(), "Normal");
-    boolean forbidOverwrite =
-        "true".equalsIgnoreCase(call.request().headers().get("x-oss-forbid-overwrite"));
-    OssObject stored =
-        objects.update(
-            bucket.name(),
-            object.key(),
-            current -> {
-              if (current != null && forbidOverwrite) {
-                throw OssException.of(OssErrorCode.FILE_ALREADY_EXISTS).build();
-              }
-              return object;
-            });
+    OssObject stored = write(call, bucket, object);
     return ObjectResponses.uploaded(OssResponse.empty(200), stored);
+  }
+
+  /**
+   * Stores an object written by PutObject, CopyObject or CompleteMultipartUpload, unless {@code
+   * x-oss-forbid-overwrite: true} is sent and the key exists: 409 FileAlreadyExists, nothing
+   * changed.
+   */
+  OssObject write(OssCall call, Bucket bucket, OssObject object) {
+    boolean forbid = forbidsOverwrite(call.request().headers());
+    return objects.update(
+        bucket.name(),
+        object.key(),
+        current -> {
+          if (current != null && forbid) {
+            throw OssException.of(OssErrorCode.FILE_ALREADY_EXISTS).build();
+          }
+          return object;
+        });
+  }
+
+  /** Whether a write asks not to replace an existing object. */
+  static boolean forbidsOverwrite(Headers headers) {
+    return "true".equalsIgnoreCase(headers.get("x-oss-forbid-overwrite"));
   }
 
   /** An object as a write request describes it, encrypted per its headers or the bucket rule. */
@@ -69,20 +85,32 @@ public final class ObjectOperations {
 
   /** GetObject: the body, a single range of it (206), or 304 under the conditional headers. */
   public OssResponse getObject(OssCall call) {
-    OssObject object = readable(call);
+    for (int attempt = 1; ; attempt++) {
+      OssObject object = readable(call);
+      try {
+        return getObject(call, object);
+      } catch (UncheckedIOException e) {
+        // A concurrent overwrite deleted the data file between the look-up and the open: the
+        // object read again names the new one.
+        if (attempt == OPEN_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private OssResponse getObject(OssCall call, OssObject object) {
     OssRequest request = call.request();
     if (!ReadConditions.check(request.headers(), object)) {
       return OssResponse.empty(304)
           .header("ETag", object.etag())
           .header("Last-Modified", ObjectResponses.httpDate(object.lastModified()));
     }
-    ReadConditions.Range range =
-        ReadConditions.range(request.headers().get("range"), object.size());
+    ReadConditions.Range range = ReadConditions.range(request.headers(), object.size());
     OssResponse response =
         range == null
-            ? OssResponse.stream(200, object.blob().slices(), object.size())
-            : OssResponse.stream(
-                    206, object.blob().slices(range.start(), range.end() + 1), range.length())
+            ? OssResponse.stream(200, object.blob(), 0, object.size())
+            : OssResponse.stream(206, object.blob(), range.start(), range.end() + 1)
                 .header(
                     "Content-Range",
                     "bytes " + range.start() + "-" + range.end() + "/" + object.size());

@@ -8,7 +8,9 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 /** Object bodies in data files: each version in a file of its own, checked when read back. */
@@ -18,9 +20,17 @@ final class Bodies {
   /** Writes a body durably to a new file in {@code directory}; returns what describes it. */
   static Documents.BodyDoc write(DataDirectory data, Path directory, String stem, Blob blob) {
     String file = stem + "-" + UUID.randomUUID() + ".data";
-    data.write(directory.resolve(file), blob.slices());
+    List<ByteBuffer> slices = new ArrayList<>();
+    blob.forEachSlice(0, blob.length(), slice -> slices.add(copy(slice)));
+    data.write(directory.resolve(file), slices);
     return new Documents.BodyDoc(
         file, blob.length(), Base64.getEncoder().encodeToString(blob.md5()), blob.crc64());
+  }
+
+  private static ByteBuffer copy(ByteBuffer slice) {
+    ByteBuffer copy = ByteBuffer.allocate(slice.remaining());
+    copy.put(slice.duplicate()).flip();
+    return copy;
   }
 
   /**

@@ -8,12 +8,19 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.zip.CRC32C;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The emulator's data directory: its format marker, its lock, and crash-safe file writes. A write
@@ -24,6 +31,11 @@ import java.util.zip.CRC32C;
 public final class DataDirectory implements AutoCloseable {
   /** The first line of {@code FORMAT}; another value is a directory this version cannot read. */
   static final String FORMAT = "oss-emulator-data 1";
+
+  /** The suffix of a write's temporary file; nothing else in the directory ends so. */
+  static final String TEMPORARY = ".tmp";
+
+  private static final Logger LOG = LoggerFactory.getLogger(DataDirectory.class);
 
   private final Path root;
   private final FileChannel lockChannel;
@@ -70,6 +82,10 @@ public final class DataDirectory implements AutoCloseable {
       if (!Files.exists(format)) {
         directory.write(format, (FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
       }
+      int leftovers = directory.removeTemporaryFiles();
+      if (leftovers > 0) {
+        LOG.info("removed {} temporary files left by interrupted writes in {}", leftovers, root);
+      }
       return directory;
     } catch (java.nio.file.AccessDeniedException e) {
       // Typical in a container: a bind-mounted folder owned by root, the process is not.
@@ -105,36 +121,91 @@ public final class DataDirectory implements AutoCloseable {
     write(target, List.of(ByteBuffer.wrap(content)));
   }
 
-  /** Writes a whole file from slices, crash-safely. */
+  /**
+   * Writes a whole file from slices, crash-safely. The temporary file's name is unique to this
+   * write, so two writers never share one; a failed write (disk full) deletes it. Every directory
+   * the write had to create is forced in its parent, up to the data directory, before the write
+   * returns: otherwise a power loss could forget the directory and with it the acknowledged file.
+   */
   public void write(Path target, List<ByteBuffer> content) {
     try {
       Path directory = target.getParent();
-      Files.createDirectories(directory);
-      Path temporary = directory.resolve(target.getFileName() + ".tmp");
-      try (FileChannel out =
-          FileChannel.open(
-              temporary,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.WRITE,
-              StandardOpenOption.TRUNCATE_EXISTING)) {
-        for (ByteBuffer slice : content) {
-          ByteBuffer view = slice.duplicate();
-          while (view.hasRemaining()) {
-            out.write(view);
-          }
-        }
-        out.force(true);
-      }
+      createDirectories(directory);
+      Path temporary =
+          directory.resolve(target.getFileName() + "." + UUID.randomUUID() + TEMPORARY);
       try {
+        writeForced(temporary, content);
         Files.move(
             temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
+        Files.deleteIfExists(temporary);
         throw new IOException("the data directory's file system cannot rename atomically", e);
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(temporary);
+        throw e;
       }
       forceDirectory(directory);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
     }
+  }
+
+  private static void writeForced(Path file, List<ByteBuffer> content) throws IOException {
+    try (FileChannel out =
+        FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      for (ByteBuffer slice : content) {
+        ByteBuffer view = slice.duplicate();
+        while (view.hasRemaining()) {
+          out.write(view);
+        }
+      }
+      out.force(true);
+    }
+  }
+
+  /**
+   * Creates {@code directory} and any missing parents below the root, forcing each new one's parent
+   * once it exists (SQLite's rule: a new directory entry is durable only once its parent directory
+   * is synced).
+   */
+  void createDirectories(Path directory) throws IOException {
+    if (Files.isDirectory(directory)) {
+      return;
+    }
+    Deque<Path> missing = new ArrayDeque<>();
+    for (Path p = directory; p != null && !Files.isDirectory(p); p = p.getParent()) {
+      if (!p.startsWith(root)) {
+        throw new IOException(p + " is outside the data directory");
+      }
+      missing.push(p);
+    }
+    for (Path created : missing) { // outermost first
+      try {
+        Files.createDirectory(created);
+      } catch (FileAlreadyExistsException e) {
+        // another writer made it meanwhile; it forces the parent too, and so do we below
+      }
+      forceDirectory(created.getParent());
+    }
+  }
+
+  /**
+   * Deletes the temporary files interrupted writes left anywhere in the data directory.
+   *
+   * @return how many there were
+   */
+  int removeTemporaryFiles() throws IOException {
+    List<Path> leftovers;
+    try (Stream<Path> walk = Files.walk(root)) {
+      leftovers =
+          walk.filter(p -> p.getFileName().toString().endsWith(TEMPORARY))
+              .filter(Files::isRegularFile)
+              .toList();
+    }
+    for (Path leftover : leftovers) {
+      delete(leftover);
+    }
+    return leftovers.size();
   }
 
   /** Deletes a file and makes the deletion durable. */

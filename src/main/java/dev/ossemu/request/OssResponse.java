@@ -1,6 +1,7 @@
 package dev.ossemu.request;
 
-import java.io.ByteArrayOutputStream;
+import dev.ossemu.blob.Blob;
+import dev.ossemu.blob.OpenBlob;
 import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,8 +11,8 @@ import java.util.Map;
 /**
  * What an operation answers: status, the headers particular to it and the body. Headers common to
  * every response ({@code Server}, {@code Date}, {@code x-oss-request-id}, {@code Content-Length})
- * are added by the HTTP layer. An object body is a list of read-only slices of stored chunks, so it
- * is never copied on its way out.
+ * are added by the HTTP layer. An object body is a range of a stored {@link Blob}, opened when the
+ * answer is made and streamed out by the HTTP layer, so it is never copied into one buffer.
  */
 public final class OssResponse {
   /** spec §0: every XML body, success or error, is sent as application/xml. */
@@ -19,18 +20,25 @@ public final class OssResponse {
 
   private final int status;
   private final Map<String, String> headers = new LinkedHashMap<>();
-  private final List<ByteBuffer> content;
+  private final byte[] document;
+  private final Blob blob;
+  private final long start;
+  private final OpenBlob stream;
   private final long contentLength;
 
-  private OssResponse(int status, List<ByteBuffer> content, long contentLength) {
+  private OssResponse(
+      int status, byte[] document, Blob blob, long start, OpenBlob stream, long contentLength) {
     this.status = status;
-    this.content = List.copyOf(content);
+    this.document = document;
+    this.blob = blob;
+    this.start = start;
+    this.stream = stream;
     this.contentLength = contentLength;
   }
 
   /** A response with no body. */
   public static OssResponse empty(int status) {
-    return new OssResponse(status, List.of(), 0);
+    return new OssResponse(status, new byte[0], null, 0, null, 0);
   }
 
   /** A response carrying an XML document. */
@@ -44,17 +52,22 @@ public final class OssResponse {
   }
 
   private static OssResponse bytes(int status, byte[] body) {
-    return new OssResponse(status, List.of(ByteBuffer.wrap(body)), body.length);
+    return new OssResponse(status, body, null, 0, null, body.length);
   }
 
-  /** A response streaming object bytes. */
-  public static OssResponse stream(int status, List<ByteBuffer> slices, long length) {
-    return new OssResponse(status, slices, length);
+  /**
+   * A response streaming the bytes of {@code blob} from {@code start} to {@code end} (exclusive);
+   * its data files are opened now.
+   *
+   * @throws java.io.UncheckedIOException when a data file cannot be opened
+   */
+  public static OssResponse stream(int status, Blob blob, long start, long end) {
+    return new OssResponse(status, null, blob, start, OpenBlob.open(blob, start, end), end - start);
   }
 
   /** The headers of an object without its body, as HEAD answers: Content-Length is its size. */
   public static OssResponse head(int status, long length) {
-    return new OssResponse(status, List.of(), length);
+    return new OssResponse(status, null, null, 0, null, length);
   }
 
   public OssResponse header(String name, String value) {
@@ -70,9 +83,28 @@ public final class OssResponse {
     return Collections.unmodifiableMap(headers);
   }
 
-  /** The body slices, read-only; each call returns fresh views. */
-  public List<ByteBuffer> content() {
-    return content.stream().map(ByteBuffer::duplicate).toList();
+  /**
+   * The body to send: the opened object range (its open files are the caller's to close, through
+   * {@link OpenBlob#close()} and the parts it takes), or the document's bytes.
+   */
+  public OpenBlob openBody() {
+    return stream != null ? stream : OpenBlob.of(List.of(ByteBuffer.wrap(document())));
+  }
+
+  /** Whether the body is an object range to stream rather than a document. */
+  public boolean streams() {
+    return stream != null;
+  }
+
+  /** Closes the data files of a streamed body that will not be sent. */
+  public void discardBody() {
+    if (stream != null) {
+      stream.close();
+    }
+  }
+
+  private byte[] document() {
+    return document == null ? new byte[0] : document;
   }
 
   /** The Content-Length to announce: the body's length, or the object's size for HEAD. */
@@ -80,15 +112,14 @@ public final class OssResponse {
     return contentLength;
   }
 
-  /** The body as one array; meant for small documents and tests. */
+  /** The body as one array, read again from the blob each time; for small documents and tests. */
   public byte[] body() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (ByteBuffer slice : content()) {
-      byte[] bytes = new byte[slice.remaining()];
-      slice.get(bytes);
-      out.writeBytes(bytes);
+    if (blob == null) {
+      return document().clone();
     }
-    return out.toByteArray();
+    ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(contentLength));
+    blob.forEachSlice(start, start + contentLength, out::put);
+    return out.array();
   }
 
   /**
@@ -96,7 +127,10 @@ public final class OssResponse {
    * announced size stays; a document's length does not (OSS sends HEAD errors with no length).
    */
   public OssResponse withoutBody() {
-    OssResponse copy = new OssResponse(status, List.of(), content.isEmpty() ? contentLength : 0);
+    discardBody();
+    boolean announcesObject = document == null && stream == null;
+    OssResponse copy =
+        new OssResponse(status, null, null, 0, null, announcesObject ? contentLength : 0);
     copy.headers.putAll(headers);
     return copy;
   }

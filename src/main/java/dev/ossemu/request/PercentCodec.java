@@ -1,6 +1,11 @@
 package dev.ossemu.request;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Percent-encoding as OSS uses it in paths, queries and V4 canonical requests. */
@@ -14,6 +19,11 @@ public final class PercentCodec {
    * encoder agree (they send a literal plus as {@code %2B}); in a path it is a plus. Malformed
    * escapes stay literal rather than being rejected, so such a request still reaches the signature
    * check and fails there with a useful StringToSign.
+   *
+   * <p>Bytes that are not valid UTF-8 never become U+FFFD (that would make {@code k%FF} and {@code
+   * k%FE} the same key): each becomes the lone surrogate U+DC80–U+DCFF, which no valid UTF-8
+   * decodes to, so {@link #isWellFormed} tells such a name apart and the caller refuses it with the
+   * error its place calls for (InvalidObjectName, InvalidBucketName, InvalidArgument).
    */
   public static String decode(String raw, boolean plusIsSpace) {
     if (raw.indexOf('%') < 0 && (!plusIsSpace || raw.indexOf('+') < 0)) {
@@ -36,7 +46,61 @@ public final class PercentCodec {
         i = end;
       }
     }
-    return out.toString(StandardCharsets.UTF_8);
+    return utf8(out.toByteArray());
+  }
+
+  /** Decodes UTF-8 strictly, turning each byte of a malformed sequence into a lone surrogate. */
+  private static String utf8(byte[] bytes) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    while (true) {
+      CoderResult result = decoder.decode(in, out, true);
+      if (result.isUnderflow()) {
+        decoder.flush(out);
+        return out.flip().toString();
+      }
+      for (int n = 0; n < result.length(); n++) {
+        out.put((char) (0xDC00 | (in.get() & 0xff)));
+      }
+    }
+  }
+
+  /** Whether a decoded string came from valid UTF-8 (it holds no lone surrogate). */
+  public static boolean isWellFormed(String decoded) {
+    for (int i = 0; i < decoded.length(); ) {
+      int codePoint = decoded.codePointAt(i);
+      if (Character.getType(codePoint) == Character.SURROGATE) {
+        return false;
+      }
+      i += Character.charCount(codePoint);
+    }
+    return true;
+  }
+
+  /**
+   * A decoded string fit for an error document: the bytes that were not UTF-8 escaped again as
+   * {@code %XX}, since XML cannot carry a lone surrogate.
+   */
+  public static String printable(String decoded) {
+    if (isWellFormed(decoded)) {
+      return decoded;
+    }
+    StringBuilder out = new StringBuilder(decoded.length() + 8);
+    for (int i = 0; i < decoded.length(); ) {
+      int codePoint = decoded.codePointAt(i);
+      if (Character.getType(codePoint) == Character.SURROGATE) {
+        out.append('%').append(HEX[(codePoint >> 4) & 0xf]).append(HEX[codePoint & 0xf]);
+      } else {
+        out.appendCodePoint(codePoint);
+      }
+      i += Character.charCount(codePoint);
+    }
+    return out.toString();
   }
 
   /**

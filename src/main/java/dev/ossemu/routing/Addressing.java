@@ -32,14 +32,23 @@ public final class Addressing {
 
   /** Resolves a request; {@code host} may carry a port, {@code rawPath} is still encoded. */
   public Target resolve(String host, String rawPath) {
-    String name = stripPort(host).toLowerCase(Locale.ROOT);
-    int dot = name.indexOf('.');
-    if (dot > 0 && !isKnownHost(name) && isKnownHost(name.substring(dot + 1))) {
-      return virtualHost(name.substring(0, dot), rawPath);
+    if (!isPathStyle(host)) {
+      String name = stripPort(host).toLowerCase(Locale.ROOT);
+      return virtualHost(name.substring(0, name.indexOf('.')), rawPath);
     }
     // Anything else (an IP, localhost, a compose service name, host.docker.internal) is the
     // emulator itself, addressed in path style: the only reading that can work for such names.
     return pathStyle(rawPath);
+  }
+
+  /**
+   * Whether a request to {@code host} is path style, addressed to the service host itself rather
+   * than to a bucket's virtual host: only then can {@code /_emulator/} be the admin API.
+   */
+  public boolean isPathStyle(String host) {
+    String name = stripPort(host).toLowerCase(Locale.ROOT);
+    int dot = name.indexOf('.');
+    return !(dot > 0 && !isKnownHost(name) && isKnownHost(name.substring(dot + 1)));
   }
 
   /** A name that means the emulator, so that {@code <label>.<name>} is a virtual host. */

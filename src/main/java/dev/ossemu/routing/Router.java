@@ -1,9 +1,9 @@
 package dev.ossemu.routing;
 
-import dev.ossemu.auth.SubResources;
 import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
 import dev.ossemu.request.QueryParameters;
+import dev.ossemu.request.SubResources;
 import dev.ossemu.request.Target;
 import dev.ossemu.routing.Route.Shape;
 import java.util.HashSet;
@@ -57,6 +57,11 @@ public final class Router {
     return new Resolution(split.rawPath(), split.rawQuery(), split.query(), target, route, refusal);
   }
 
+  /** Whether a request to {@code host} is path style, to the service host itself. */
+  public boolean isPathStyle(String host) {
+    return addressing.isPathStyle(host);
+  }
+
   /** The route for a request, or the OSS error that answers it. */
   public Route route(String method, QueryParameters query, Target target) {
     Shape shape = shapeOf(target);
@@ -90,24 +95,12 @@ public final class Router {
     }
     for (QueryParameters.Parameter parameter : query.all()) {
       // An OSS sub-resource we do not serve must not fall through to the plain action:
-      // GET /?lifecycle is not ListObjects.
-      if (SubResources.isListed(parameter.name()) && !isArgument(parameter.name())) {
+      // GET /?regions is not ListBuckets, GET /b/?lifecycle is not ListObjects.
+      if (SubResources.isAction(parameter.name())) {
         return parameter.name();
       }
     }
     return null;
-  }
-
-  /** Listed names that are arguments of a served action, never an action of their own. */
-  private static boolean isArgument(String name) {
-    return name.startsWith("response-")
-        || name.equals("continuation-token")
-        || name.equals("partNumber")
-        || name.equals("position")
-        || name.equals("security-token")
-        || name.equals("versionId")
-        // A bandwidth cap on an upload or download URL (the Python SDK signs it), not an action.
-        || name.equals("x-oss-traffic-limit");
   }
 
   private static Shape shapeOf(Target target) {

@@ -4,6 +4,7 @@ import dev.ossemu.blob.StorageQuota;
 import dev.ossemu.http.ConnectionGuards;
 import dev.ossemu.http.OssBodyAssembler;
 import dev.ossemu.http.OssHttpHandler;
+import dev.ossemu.http.ResponseOrder;
 import dev.ossemu.service.OssService;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -11,6 +12,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,11 +98,14 @@ public final class OssChannelInitializer extends ChannelInitializer<Channel> {
                 // request); ali-oss sends both. The RequestGuard refuses every other coding.
                 .setUseRfc9112TransferEncoding(false)));
     pipeline.addLast(new HttpServerKeepAliveHandler());
-    pipeline.addLast(new OssBodyAssembler(service, quota, maxBodyBytes, clock));
+    // Object bodies go out as the client reads them, never whole into a buffer.
+    pipeline.addLast(new ChunkedWriteHandler());
+    ResponseOrder order = new ResponseOrder();
+    pipeline.addLast(new OssBodyAssembler(service, quota, maxBodyBytes, clock, order));
     // With blocking storage each connection gets one executor of the group, so its requests stay
     // in order while the event loop never waits on a disk.
     pipeline.addLast(
         new OssHttpHandler(
-            service, clock, accessLog, handlerGroup == null ? null : handlerGroup.next()));
+            service, clock, accessLog, handlerGroup == null ? null : handlerGroup.next(), order));
   }
 }

@@ -16,6 +16,7 @@ import dev.ossemu.request.Target;
 import dev.ossemu.routing.Resolution;
 import dev.ossemu.routing.Route;
 import dev.ossemu.routing.Router;
+import java.net.InetAddress;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +71,8 @@ public final class OssService {
    * @param rawUri the request target as sent
    */
   public Resolution resolve(String method, String host, String rawUri) {
-    if (admin != null && AdminApi.isAdminPath(pathOf(rawUri))) {
+    // The admin API is path style to the service host only; on a virtual host it is a key.
+    if (admin != null && AdminApi.isAdminPath(pathOf(rawUri)) && router.isPathStyle(host)) {
       return Resolution.unrouted(rawUri);
     }
     return router.resolve(method, host, rawUri);
@@ -86,19 +88,29 @@ public final class OssService {
     return exchange(request).response();
   }
 
-  /** Answers one request, with any injected delay or reset; never throws. */
+  /** Answers one request from an unknown peer, with any injected delay or reset; never throws. */
   public Outcome exchange(OssRequest request) {
-    return exchange(request, resolve(request.method(), request.host(), request.uri()));
+    return exchange(request, resolve(request.method(), request.host(), request.uri()), null);
+  }
+
+  /**
+   * Answers one request already resolved by {@link #resolve}, from an unknown peer; never throws.
+   *
+   * @param resolution what {@link #resolve} answered for this request's head
+   */
+  public Outcome exchange(OssRequest request, Resolution resolution) {
+    return exchange(request, resolution, null);
   }
 
   /**
    * Answers one request already resolved by {@link #resolve}; never throws.
    *
    * @param resolution what {@link #resolve} answered for this request's head
+   * @param peer the caller's address, which the admin API's rules look at; null when unknown
    */
-  public Outcome exchange(OssRequest request, Resolution resolution) {
+  public Outcome exchange(OssRequest request, Resolution resolution, InetAddress peer) {
     if (admin != null && resolution.target() == null) {
-      return Outcome.answer(admin.handle(request));
+      return Outcome.answer(admin.handle(request, peer));
     }
     long startNanos = System.nanoTime();
     Trace trace = new Trace();
@@ -123,7 +135,8 @@ public final class OssService {
 
   private OssResponse dispatch(OssRequest request, Resolution resolution, Trace trace) {
     Target target = resolution.target();
-    trace.target = target;
+    trace.target = WellFormedNames.printable(target);
+    WellFormedNames.check(target, resolution.query());
     if (!target.isService()) {
       BucketNames.check(target.bucket());
     }

@@ -2,13 +2,17 @@ package dev.ossemu.service;
 
 import dev.ossemu.admin.JournalEntry;
 import dev.ossemu.auth.Principal;
+import dev.ossemu.auth.Redaction;
 import dev.ossemu.error.OssException;
 import dev.ossemu.request.OssRequest;
 import dev.ossemu.request.OssResponse;
 import dev.ossemu.request.Target;
 import java.time.Instant;
 
-/** What the chain learned about one request on its way, for the journal. */
+/**
+ * What the chain learned about one request on its way, for the journal. The journal is readable
+ * through the admin API, so signatures and STS tokens are taken out of what it keeps (issue 12).
+ */
 final class Trace {
   Target target;
   String action;
@@ -35,7 +39,7 @@ final class Trace {
     return new JournalEntry(
         time.toString(),
         request.method(),
-        request.uri(),
+        Redaction.uri(request.uri()),
         bucket,
         key,
         action,
@@ -44,7 +48,7 @@ final class Trace {
         response.status(),
         error == null ? null : error.code(),
         micros,
-        error == null ? null : error.extras().get("StringToSign"),
-        error == null ? null : error.extras().get("CanonicalRequest"));
+        error == null ? null : Redaction.signed(error.extras().get("StringToSign")),
+        error == null ? null : Redaction.signed(error.extras().get("CanonicalRequest")));
   }
 }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,9 @@ class AdminApiTest {
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null && !body.isEmpty()) {
+      request.header("Content-Type", "application/json"); // the no-token rules ask for it
+    }
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
@@ -184,20 +188,31 @@ class AdminApiTest {
   void requiresTheBearerTokenWhenConfigured() throws Exception {
     oss.close();
     oss = OssEmulator.builder().adminToken("s3cret").build().start();
-    assertThat(call("GET", "/_emulator/health", null).statusCode()).isEqualTo(401);
-    assertThat(call("GET", "/_emulator/health", null, "Authorization", "Bearer wrong").statusCode())
+    HttpResponse<String> missing = call("GET", "/_emulator/requests", null);
+    assertThat(missing.statusCode()).isEqualTo(401);
+    assertThat(missing.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+    assertThat(json(missing).get("error").asText()).isEqualTo("Unauthorized");
+    assertThat(
+            call("GET", "/_emulator/requests", null, "Authorization", "Bearer wrong").statusCode())
         .isEqualTo(401);
     assertThat(
-            call("GET", "/_emulator/health", null, "Authorization", "Bearer s3cret").statusCode())
+            call("GET", "/_emulator/requests", null, "Authorization", "Bearer s3cret").statusCode())
         .isEqualTo(200);
+    assertThat(call("GET", "/_emulator/health", null).statusCode()).isEqualTo(200);
+    assertThat(oss.adminToken()).isEqualTo("s3cret");
   }
 
   @Test
-  void answers404WhenTurnedOff() throws Exception {
+  void answers404WhenTurnedOffButStillReportsHealth() throws Exception {
     oss.close();
     oss = OssEmulator.builder().admin(false).build().start();
-    HttpResponse<String> response = call("GET", "/_emulator/health", null);
+    HttpResponse<String> response = call("POST", "/_emulator/reset", "");
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(json(response).get("error").asText()).isEqualTo("NotFound");
+    HttpResponse<String> health = call("GET", "/_emulator/health", null);
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(json(health).properties())
+        .extracting(Map.Entry::getKey)
+        .containsExactly("status", "version", "region");
   }
 }

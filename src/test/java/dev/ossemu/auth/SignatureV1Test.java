@@ -8,6 +8,7 @@ import dev.ossemu.request.Headers;
 import dev.ossemu.request.OssRequest;
 import dev.ossemu.request.PercentCodec;
 import dev.ossemu.request.QueryParameters;
+import dev.ossemu.request.SubResources;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

@@ -112,13 +112,35 @@ class MainTest {
   @Test
   void guardsOrTurnsOffTheAdminApi() throws Exception {
     Main.Started guarded = start(Map.of("OSS_EMULATOR_ADMIN_TOKEN", "t0ken"), "--port", "0");
-    String health = guarded.emulator().endpoint() + "/_emulator/health";
-    assertThat(get(health, null)).isEqualTo(401);
-    assertThat(get(health, "Bearer t0ken")).isEqualTo(200);
+    String requests = guarded.emulator().endpoint() + "/_emulator/requests";
+    assertThat(get(requests, null)).isEqualTo(401);
+    assertThat(get(requests, "Bearer t0ken")).isEqualTo(200);
+    // The container's health check needs no token.
+    assertThat(get(guarded.emulator().endpoint() + "/_emulator/health", null)).isEqualTo(200);
+    // A configured token is the user's own secret: never echoed.
+    assertThat(out() + err()).doesNotContain("t0ken");
     guarded.emulator().close();
 
     Main.Started off = start(Map.of(), "--port", "0", "--no-admin");
-    assertThat(get(off.emulator().endpoint() + "/_emulator/health", null)).isEqualTo(404);
+    assertThat(get(off.emulator().endpoint() + "/_emulator/requests", null)).isEqualTo(404);
+    assertThat(get(off.emulator().endpoint() + "/_emulator/health", null)).isEqualTo(200);
+  }
+
+  @Test
+  void printsAGeneratedAdminTokenOnceWhenBoundBeyondLoopback() throws Exception {
+    Main.Started exposed = start(Map.of("OSS_EMULATOR_HOST", "0.0.0.0"), "--port", "0");
+    String token = exposed.emulator().adminToken();
+    assertThat(token).hasSizeGreaterThanOrEqualTo(32);
+    assertThat(err())
+        .isEqualTo(
+            "admin token: "
+                + token
+                + "; set OSS_EMULATOR_ADMIN_TOKEN to choose one"
+                + System.lineSeparator());
+    assertThat(out()).doesNotContain(token);
+    String requests = "http://127.0.0.1:" + exposed.emulator().port() + "/_emulator/requests";
+    assertThat(get(requests, null)).isEqualTo(401);
+    assertThat(get(requests, "Bearer " + token)).isEqualTo(200);
   }
 
   private static int get(String url, String authorization) throws Exception {

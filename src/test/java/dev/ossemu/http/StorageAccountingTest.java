@@ -2,28 +2,15 @@ package dev.ossemu.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ossemu.auth.Accounts;
 import dev.ossemu.blob.StorageQuota;
-import dev.ossemu.bucket.Bucket;
 import dev.ossemu.bucket.InMemoryBucketStore;
 import dev.ossemu.object.InMemoryObjectStore;
 import dev.ossemu.object.ObjectStore;
-import dev.ossemu.server.OssChannelInitializer;
-import dev.ossemu.service.OssService;
 import dev.ossemu.testing.RawRequest;
-import dev.ossemu.testing.TestService;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpResponseDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,65 +26,26 @@ class StorageAccountingTest {
   private final StorageQuota quota = new StorageQuota(1024 * KIB);
   private final ObjectStore objects = new InMemoryObjectStore(quota);
   private final InMemoryBucketStore buckets = new InMemoryBucketStore();
-  private final OssService service =
-      dev.ossemu.Wiring.service(
-          new Accounts(List.of(TestService.OWNER)),
-          new dev.ossemu.auth.StsCredentials(),
-          TestService.REGION,
-          CLOCK,
-          buckets,
-          objects,
-          Set.of(),
-          new dev.ossemu.admin.RequestJournal(0),
-          new dev.ossemu.admin.Faults(),
-          null);
-  private final EmbeddedChannel server =
-      new EmbeddedChannel(new OssChannelInitializer(service, quota, 1024, CLOCK));
-  private final EmbeddedChannel client =
-      new EmbeddedChannel(new HttpResponseDecoder(), new HttpObjectAggregator(1 << 22));
+  private final PipelineHarness pipeline;
 
   StorageAccountingTest() {
-    buckets.createIfAbsent(
-        new Bucket(
-            "bkt",
-            TestService.OWNER.ownerId(),
-            "cn-hangzhou",
-            CLOCK.instant(),
-            "Standard",
-            "LRS",
-            "private",
-            null));
+    buckets.createIfAbsent(PipelineHarness.bucket("bkt", CLOCK));
+    pipeline = new PipelineHarness(buckets, objects, CLOCK);
   }
 
   @AfterEach
   void nothingLeftAfterReset() {
     objects.clear();
     assertThat(quota.used()).isZero();
-    assertThat(server.finishAndReleaseAll()).isFalse();
-    client.finishAndReleaseAll();
+    pipeline.close();
   }
 
   private int status(byte[]... pieces) {
-    return exchange(pieces)[0].length();
+    return pipeline.send(pieces).status();
   }
 
-  /** Sends raw bytes; returns {status as a string of that length, body}. */
   private String[] exchange(byte[]... pieces) {
-    for (byte[] piece : pieces) {
-      server.writeInbound(Unpooled.wrappedBuffer(piece));
-    }
-    ByteBuf out;
-    while ((out = server.readOutbound()) != null) {
-      client.writeInbound(out);
-    }
-    FullHttpResponse response = client.readInbound();
-    try {
-      return new String[] {
-        "x".repeat(response.status().code()), response.content().toString(StandardCharsets.UTF_8)
-      };
-    } finally {
-      response.release();
-    }
+    return new String[] {"", pipeline.send(pieces).body()};
   }
 
   private int put(String key, int bytes) {

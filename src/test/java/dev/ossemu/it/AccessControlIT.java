@@ -218,6 +218,7 @@ class AccessControlIT {
     return HttpClient.newHttpClient()
         .send(
             HttpRequest.newBuilder(URI.create(oss.endpoint() + "/_emulator/sts/credentials"))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());

@@ -178,6 +178,7 @@ class ObjectsIT {
       }
       GetObjectRequest beyond = new GetObjectRequest(BUCKET, key);
       beyond.setRange(20, 30);
+      beyond.addHeader("x-oss-range-behavior", "standard");
       assertThat(
               catchThrowableOfType(OSSException.class, () -> client.getObject(beyond))
                   .getErrorCode())
@@ -188,6 +189,43 @@ class ObjectsIT {
               catchThrowableOfType(OSSException.class, () -> client.getObject(mismatch))
                   .getErrorCode())
           .isEqualTo("PreconditionFailed");
+    } finally {
+      client.shutdown();
+    }
+  }
+
+  @EachSignatureVersion
+  void ignoresARangeThatDoesNotFitUnlessTheStandardBehaviourIsAskedFor(SignVersion version)
+      throws Exception {
+    OSS client = client(version);
+    String key = "range-" + version + ".bin";
+    byte[] body = new byte[100];
+    new Random(7).nextBytes(body);
+    try {
+      client.putObject(BUCKET, key, new ByteArrayInputStream(body));
+      // issue 14 item 11: OSS's compatible reading sends the whole object, 200.
+      for (long[] range : new long[][] {{10, 200}, {100, 200}, {-1, 300}}) {
+        GetObjectRequest request = new GetObjectRequest(BUCKET, key);
+        request.setRange(range[0], range[1]);
+        var object = client.getObject(request);
+        try (InputStream in = object.getObjectContent()) {
+          assertThat(in.readAllBytes()).as("%d-%d", range[0], range[1]).isEqualTo(body);
+        }
+        assertThat(object.getResponse().getStatusCode()).isEqualTo(200);
+      }
+      GetObjectRequest standard = new GetObjectRequest(BUCKET, key);
+      standard.setRange(10, 200);
+      standard.addHeader("x-oss-range-behavior", "standard");
+      var cut = client.getObject(standard);
+      try (InputStream in = cut.getObjectContent()) {
+        assertThat(in.readAllBytes()).isEqualTo(java.util.Arrays.copyOfRange(body, 10, 100));
+      }
+      assertThat(cut.getResponse().getStatusCode()).isEqualTo(206);
+      GetObjectRequest past = new GetObjectRequest(BUCKET, key);
+      past.setRange(100, 200);
+      past.addHeader("x-oss-range-behavior", "standard");
+      OSSException refused = catchThrowableOfType(OSSException.class, () -> client.getObject(past));
+      assertThat(refused.getErrorCode()).isEqualTo("InvalidRange");
     } finally {
       client.shutdown();
     }

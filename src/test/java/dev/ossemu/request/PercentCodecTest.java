@@ -85,4 +85,30 @@ class PercentCodecTest {
 
     assertThat(PercentCodec.decode(PercentCodec.encode(text, false), true)).isEqualTo(text);
   }
+
+  @ParameterizedTest(name = "invalid UTF-8 {0}")
+  @CsvSource({"k%FF", "k%FE", "k%C3", "%E4%B8", "%ED%A0%80", "%C0%AF", "%F8%88%80%80%80"})
+  void neverTurnsInvalidUtf8IntoAReplacementCharacter(String raw) {
+    String decoded = PercentCodec.decode(raw, false);
+
+    assertThat(decoded).doesNotContain("\uFFFD");
+    assertThat(PercentCodec.isWellFormed(decoded)).isFalse();
+    assertThat(PercentCodec.printable(decoded)).isEqualToIgnoringCase(raw);
+  }
+
+  @Test
+  void keepsDistinctInvalidBytesDistinct() {
+    assertThat(PercentCodec.decode("k%FF", false)).isNotEqualTo(PercentCodec.decode("k%FE", false));
+    assertThat(PercentCodec.decode("k%FF", false))
+        .isNotEqualTo(PercentCodec.decode("k%25FF", false));
+  }
+
+  @Test
+  void validUtf8IsWellFormedAndPrintedAsItIs() {
+    String decoded = PercentCodec.decode("%F0%9F%98%80%E4%B8%AD+%25", true);
+
+    assertThat(decoded).isEqualTo("\uD83D\uDE00\u4e2d %");
+    assertThat(PercentCodec.isWellFormed(decoded)).isTrue();
+    assertThat(PercentCodec.printable(decoded)).isEqualTo(decoded);
+  }
 }

@@ -21,6 +21,7 @@ import dev.ossemu.error.OssException;
 import dev.ossemu.object.InMemoryObjectStore;
 import dev.ossemu.operation.OssCall;
 import dev.ossemu.request.OssResponse;
+import dev.ossemu.request.SubResources;
 import dev.ossemu.xml.XmlCodec;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -176,8 +177,30 @@ class RouteTableTest {
   }
 
   @Test
+  void routesOnlySubResourcesOfTheOneOssTable() {
+    for (Route route :
+        Wiring.routes(
+            store, new InMemoryObjectStore(new StorageQuota(1)), new XmlCodec(), REGION, CLOCK)) {
+      if (route.subResource() != null) {
+        assertThat(SubResources.isAction(route.subResource())).as(route.action()).isTrue();
+      }
+    }
+  }
+
+  @Test
   void answersUnservedSubResourcesWith501() {
-    for (String uri : new String[] {"/b/?lifecycle", "/b/?lifecycle=", "/b/?cors", "/b/k?acl"}) {
+    for (String uri :
+        new String[] {
+          "/b/?lifecycle",
+          "/b/?lifecycle=",
+          "/b/?cors",
+          "/b/k?acl",
+          // issue 14 item 16: these answered ListBuckets and ListObjects.
+          "/?regions",
+          "/?regions=oss-cn-hangzhou",
+          "/b/?accessmonitor",
+          "/b/?prefix=a&accessmonitor"
+        }) {
       OssException error = refusal("GET", uri);
       assertThat(error.errorCode()).as(uri).isEqualTo(OssErrorCode.NOT_IMPLEMENTED);
       assertThat(error.status()).as(uri).isEqualTo(501);

@@ -69,7 +69,22 @@ class ContentMd5Test {
   void refusesAnotherBodysMd5WithEc503() throws Exception {
     assertThat(refusal(request("PUT", md5("other".getBytes(StandardCharsets.UTF_8)), BODY)).ec())
         .isEqualTo("0017-00000503");
-    assertThat(refusal(request("GET", md5(BODY), new byte[0])).ec()).isEqualTo("0017-00000503");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"GET", "HEAD", "DELETE"})
+  void leavesTheHeaderOfARequestWithoutABodyToTheSignature(String method) throws Exception {
+    // A signed GET carrying the MD5 of some other content, or no MD5 at all: not checked against
+    // the empty body (issue 14 item 12).
+    assertThatCode(() -> ContentMd5.check(request(method, md5(BODY), new byte[0])))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> ContentMd5.check(request(method, "not base64!", new byte[0])))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void stillChecksAnEmptyUploadAgainstItsMd5() throws Exception {
+    assertThat(refusal(request("PUT", md5(BODY), new byte[0])).ec()).isEqualTo("0017-00000503");
   }
 
   @ParameterizedTest

@@ -161,6 +161,18 @@ class OssServiceTest {
   }
 
   @Test
+  void signsButDoesNotCheckTheContentMd5OfAGetWithoutABody() throws Exception {
+    // issue 14 item 12: the header of a bodiless request is only part of the string to sign.
+    store.update("examplebucket", b -> b.withEncryption(EncryptionRule.of(SseAlgorithm.SM4)));
+    OssResponse get =
+        handle(
+            request("GET", "/examplebucket/?encryption")
+                .header("Content-MD5", md5(RULE))
+                .signedBy(OWNER));
+    assertThat(get.status()).isEqualTo(200);
+  }
+
+  @Test
   void refusesAContentMd5ThatDoesNotMatchTheBody() throws Exception {
     OssResponse response =
         handle(
@@ -251,6 +263,23 @@ class OssServiceTest {
   void answersAnUnservedSubResourceWith501() {
     OssResponse response = handle(request("GET", "/examplebucket/?lifecycle").signedBy(OWNER));
     assertError(response, 501, "NotImplemented", null);
+  }
+
+  @Test
+  void answersSubResourcesNoSdkSignsWith501NotAnotherAction() {
+    // issue 14 item 16: DescribeRegions was answered as ListBuckets, GetBucketAccessMonitor as
+    // ListObjects.
+    assertError(handle(request("GET", "/?regions").signedBy(OWNER)), 501, "NotImplemented", null);
+    assertError(
+        handle(request("GET", "/examplebucket/?accessmonitor").signedBy(OWNER)),
+        501,
+        "NotImplemented",
+        null);
+    assertError(
+        handle(request("PUT", "/examplebucket/?accessmonitor").body("<x/>").signedBy(OWNER)),
+        501,
+        "NotImplemented",
+        null);
   }
 
   @Test

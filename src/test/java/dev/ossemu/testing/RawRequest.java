@@ -52,6 +52,11 @@ public final class RawRequest {
     return this;
   }
 
+  public RawRequest body(byte[] bytes) {
+    this.body = bytes.clone();
+    return this;
+  }
+
   /** Adds {@code Date} from the clock and a V1 Authorization for the given key. */
   public RawRequest signV1(String accessKeyId, String secret, Clock clock) {
     String date = HTTP_DATE.format(clock.instant());
@@ -66,7 +71,7 @@ public final class RawRequest {
     String key = segments.length > 1 ? segments[1] : "";
     String resource =
         SignatureV1.canonicalizedResource(
-            bucket, key, QueryParameters.parse(query), dev.ossemu.auth.SubResources::isListed);
+            bucket, key, QueryParameters.parse(query), dev.ossemu.request.SubResources::isListed);
     String stringToSign = SignatureV1.stringToSign(method, signed, date, resource);
     headers.put(
         "Authorization", "OSS " + accessKeyId + ":" + SignatureV1.sign(secret, stringToSign));

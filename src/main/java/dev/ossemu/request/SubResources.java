@@ -1,13 +1,26 @@
-package dev.ossemu.auth;
+package dev.ossemu.request;
 
 import java.util.Set;
 
 /**
- * The query parameters that take part in a V1 signature's CanonicalizedResource: the union of the
- * SDKs' lists (spec §10.1). Names are case-sensitive.
+ * The one table of OSS sub-resources (query keys with a meaning of their own), used both for
+ * signing and for routing. Names are case-sensitive. Three lists:
+ *
+ * <ul>
+ *   <li>{@code SIGNED}: the names that take part in a V1 signature's CanonicalizedResource, the
+ *       union of the SDKs' lists (spec §10.1);
+ *   <li>{@code ARGUMENTS}: signed names that are an argument of some action and never select one
+ *       (GetObject with {@code response-content-type} is still GetObject);
+ *   <li>{@code UNSIGNED_ACTIONS}: sub-resources that select an OSS action but that no SDK signs in
+ *       V1 (JAVA1 3.18 names {@code regions} and {@code accessmonitor} without signing them).
+ * </ul>
+ *
+ * <p>Every other signed name, and every unsigned action, selects an OSS action: the router serves
+ * it or answers 501 NotImplemented, never another action (issue 14: {@code GET /?regions} is not
+ * ListBuckets). A new sub-resource is one line here plus its route.
  */
 public final class SubResources {
-  private static final Set<String> NAMES =
+  private static final Set<String> SIGNED =
       Set.of(
           "accessPoint",
           "accessPointPolicy",
@@ -112,11 +125,39 @@ public final class SubResources {
           "x-oss-traffic-limit",
           "x-oss-write-get-object-response");
 
+  private static final Set<String> ARGUMENTS =
+      Set.of(
+          "continuation-token",
+          "partNumber",
+          "position",
+          "security-token",
+          "versionId",
+          // A bandwidth cap on an upload or download URL (the Python SDK signs it), not an action.
+          "x-oss-traffic-limit");
+
+  private static final Set<String> UNSIGNED_ACTIONS =
+      Set.of(
+          "accessmonitor",
+          "cleanRestoredObject",
+          "overwriteConfig",
+          "regions",
+          "responseHeader",
+          "rtc",
+          "userDefinedLogFieldsConfig");
+
   private SubResources() {}
 
-  /** True for a name in the union list. */
+  /** True for a name in the V1 union list. */
   public static boolean isListed(String name) {
-    return NAMES.contains(name);
+    return SIGNED.contains(name);
+  }
+
+  /** True for a sub-resource that selects an OSS action, whether or not the emulator serves it. */
+  public static boolean isAction(String name) {
+    if (SIGNED.contains(name)) {
+      return !ARGUMENTS.contains(name) && !name.startsWith("response-");
+    }
+    return UNSIGNED_ACTIONS.contains(name);
   }
 
   /**
@@ -124,6 +165,6 @@ public final class SubResources {
    * recommended retry that tolerates SDK differences).
    */
   public static boolean isListedOrOssPrefixed(String name) {
-    return NAMES.contains(name) || name.startsWith("x-oss-");
+    return SIGNED.contains(name) || name.startsWith("x-oss-");
   }
 }

@@ -1,4 +1,4 @@
-package dev.ossemu.auth;
+package dev.ossemu.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The V1 sub-resource set: the union of the SDK lists in spec §10.1, case-sensitive. */
+/**
+ * The one sub-resource table: the V1 set (the union of the SDK lists in spec §10.1, case-sensitive)
+ * and which names select an action.
+ */
 class SubResourcesTest {
   /** spec §10.1, copied verbatim. */
   private static final String SPEC_UNION =
@@ -72,5 +75,34 @@ class SubResourcesTest {
   @ValueSource(strings = {"X-OSS-custom", "x-oss", "xoss-custom", "param1", "ACL"})
   void widerSetStillIgnoresOtherNames(String name) {
     assertThat(SubResources.isListedOrOssPrefixed(name)).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"regions", "accessmonitor", "rtc", "responseHeader"})
+  void knowsActionsThatNoSdkSignsWithoutSigningThem(String name) {
+    assertThat(SubResources.isAction(name)).isTrue();
+    assertThat(SubResources.isListed(name)).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "partNumber",
+        "position",
+        "security-token",
+        "versionId",
+        "continuation-token",
+        "response-content-type",
+        "x-oss-traffic-limit"
+      })
+  void signsArgumentsButNeverRoutesOnThem(String name) {
+    assertThat(SubResources.isListed(name)).isTrue();
+    assertThat(SubResources.isAction(name)).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"prefix", "max-keys", "list-type", "encoding-type", "Expires", "acL"})
+  void leavesOrdinaryParametersToTheAction(String name) {
+    assertThat(SubResources.isAction(name)).isFalse();
   }
 }

@@ -1,0 +1,124 @@
+package dev.ossemu.http;
+
+import dev.ossemu.blob.BlobBuilder;
+import dev.ossemu.blob.OpenBlob;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.DefaultFileRegion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.stream.ChunkedInput;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+
+/**
+ * An object body for Netty's {@code ChunkedWriteHandler}, which asks for the next piece only while
+ * the channel is writable: a slow reader holds back the server, not its memory. Memory chunks go
+ * out as wrapped views (no copy); a data file as one zero-copy {@link DefaultFileRegion} where the
+ * transport sends files itself, else read a chunk at a time. The last piece is the HTTP end of
+ * content.
+ */
+final class BlobChunkedInput implements ChunkedInput<Object> {
+  private final OpenBlob body;
+  private final boolean zeroCopy;
+  private OpenBlob.Part reading;
+  private long readPosition;
+  private long progress;
+  private boolean ended;
+
+  /**
+   * @param zeroCopy whether the channel's transport writes {@code FileRegion}s (a socket does, an
+   *     embedded test channel does not)
+   */
+  BlobChunkedInput(OpenBlob body, boolean zeroCopy) {
+    this.body = body;
+    this.zeroCopy = zeroCopy;
+  }
+
+  @Override
+  public boolean isEndOfInput() {
+    return ended;
+  }
+
+  @Override
+  public Object readChunk(ByteBufAllocator allocator) throws IOException {
+    if (ended) {
+      return null;
+    }
+    if (reading != null) {
+      return readFile(allocator);
+    }
+    OpenBlob.Part part = body.next();
+    if (part == null) {
+      ended = true;
+      return LastHttpContent.EMPTY_LAST_CONTENT;
+    }
+    progress += part.count();
+    if (part.bytes() != null) {
+      return Unpooled.wrappedBuffer(part.bytes().duplicate());
+    }
+    if (zeroCopy) {
+      // The region owns the channel from here: the transport closes it once the bytes are sent.
+      return new DefaultFileRegion(part.file(), part.position(), part.count());
+    }
+    reading = part;
+    readPosition = part.position();
+    progress -= part.count();
+    return readFile(allocator);
+  }
+
+  private ByteBuf readFile(ByteBufAllocator allocator) throws IOException {
+    long end = reading.position() + reading.count();
+    int size = (int) Math.min(BlobBuilder.CHUNK_BYTES, end - readPosition);
+    ByteBuf buffer = allocator.heapBuffer(size);
+    try {
+      FileChannel file = reading.file();
+      while (buffer.writerIndex() < size) {
+        int n = buffer.writeBytes(file, readPosition, size - buffer.writerIndex());
+        if (n < 0) {
+          throw new IOException("data file shorter than its body");
+        }
+        readPosition += n;
+      }
+    } catch (IOException e) {
+      buffer.release();
+      throw e;
+    }
+    progress += size;
+    if (readPosition == end) {
+      closeReading();
+    }
+    return buffer;
+  }
+
+  private void closeReading() throws IOException {
+    FileChannel file = reading.file();
+    reading = null;
+    file.close();
+  }
+
+  /** Required by the interface; Netty itself calls the allocator form. */
+  @Deprecated
+  @Override
+  public Object readChunk(io.netty.channel.ChannelHandlerContext ctx) throws IOException {
+    return readChunk(ctx.alloc());
+  }
+
+  @Override
+  public long length() {
+    return body.length();
+  }
+
+  @Override
+  public long progress() {
+    return progress;
+  }
+
+  @Override
+  public void close() throws IOException {
+    body.close();
+    if (reading != null) {
+      closeReading();
+    }
+  }
+}

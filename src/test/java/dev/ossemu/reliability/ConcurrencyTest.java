@@ -1,0 +1,272 @@
+package dev.ossemu.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ossemu.reliability.StoreHarness.Answer;
+import dev.ossemu.reliability.StoreHarness.Kind;
+import dev.ossemu.testing.TestService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Races the issue measured, each run for many rounds on both stores, each round asserting which
+ * outcomes are possible: never "both succeeded", never a leak, never a ghost on disk.
+ */
+class ConcurrencyTest {
+  /** DeleteBucket against PutObject, the race the issue measured most, on both stores. */
+  private static final int ROUNDS = 200;
+
+  /** The other races on disk, where every round costs several fsyncs. */
+  private static int rounds(Kind kind) {
+    return kind == Kind.MEMORY ? ROUNDS : ROUNDS / 2;
+  }
+
+  @TempDir Path dir;
+  private final ExecutorService pool = Executors.newFixedThreadPool(4);
+  private StoreHarness oss;
+
+  @AfterEach
+  void close() throws Exception {
+    pool.shutdownNow();
+    assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    if (oss != null) {
+      oss.objects.clear();
+      assertThat(oss.quota.used()).isZero();
+      oss.close();
+    }
+  }
+
+  /** Runs the calls at the same moment (a barrier releases them together). */
+  private List<Answer> race(Callable<Answer> first, Callable<Answer> second) throws Exception {
+    return race(List.of(first, second));
+  }
+
+  private List<Answer> race(List<Callable<Answer>> calls) throws Exception {
+    CyclicBarrier start = new CyclicBarrier(calls.size());
+    List<Future<Answer>> futures = new ArrayList<>();
+    for (Callable<Answer> call : calls) {
+      futures.add(
+          pool.submit(
+              () -> {
+                start.await(10, TimeUnit.SECONDS);
+                return call.call();
+              }));
+    }
+    List<Answer> answers = new ArrayList<>();
+    for (Future<Answer> future : futures) {
+      answers.add(future.get(30, TimeUnit.SECONDS));
+    }
+    return answers;
+  }
+
+  private long filesUnder(String first, String... more) throws Exception {
+    Path root = dir.resolve(Path.of(first, more));
+    if (!Files.exists(root)) {
+      return 0;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(Files::isRegularFile).count();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void deleteBucketAgainstPutObjectHasExactlyOneWinner(Kind kind) throws Exception {
+    oss = new StoreHarness(kind, dir, 1 << 24);
+    int putWon = 0;
+    int deleteWon = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+      String bucket = "race-" + round;
+      assertThat(oss.send("PUT", "/" + bucket).status()).isEqualTo(200);
+      List<Answer> answers =
+          race(
+              () -> oss.send("PUT", "/" + bucket + "/k", "acknowledged"),
+              () -> oss.send("DELETE", "/" + bucket));
+      Answer put = answers.get(0);
+      Answer delete = answers.get(1);
+      if (put.status() == 200) {
+        assertThat(delete.code()).as("round %d", round).isEqualTo("BucketNotEmpty");
+        assertThat(oss.send("GET", "/" + bucket + "/k").body()).isEqualTo("acknowledged");
+        putWon++;
+      } else {
+        assertThat(put.code()).as("round %d", round).isEqualTo("NoSuchBucket");
+        assertThat(delete.status()).as("round %d", round).isEqualTo(204);
+        assertThat(oss.objects.hasBucket(bucket)).isFalse();
+        // Another account re-creating the name finds it empty and can delete it.
+        Answer other = oss.send(TestService.OTHER, "PUT", "/" + bucket, Map.of(), null);
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(oss.send(TestService.OTHER, "GET", "/" + bucket, Map.of(), null).body())
+            .doesNotContain("<Contents>");
+        assertThat(oss.send(TestService.OTHER, "DELETE", "/" + bucket, Map.of(), null).status())
+            .isEqualTo(204);
+        deleteWon++;
+      }
+    }
+    assertThat(putWon + deleteWon).isEqualTo(ROUNDS);
+    assertThat(oss.quota.used()).isEqualTo(putWon * (long) "acknowledged".length());
+    if (kind == Kind.DISK) {
+      try (Stream<Path> buckets = Files.list(dir.resolve("objects"))) {
+        assertThat(buckets.count()).isEqualTo(putWon); // no ghost directories
+      }
+    }
+  }
+
+  private String initiate(String bucket, String key) {
+    return StoreHarness.between(
+        oss.send("POST", "/" + bucket + "/" + key + "?uploads").body(),
+        "<UploadId>",
+        "</UploadId>");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void abortAgainstUploadPartLeavesNoPartBehind(Kind kind) throws Exception {
+    oss = new StoreHarness(kind, dir, 1 << 24);
+    oss.send("PUT", "/mp-bucket");
+    for (int round = 0; round < rounds(kind); round++) {
+      String id = initiate("mp-bucket", "k");
+      List<Answer> answers =
+          race(
+              () -> oss.send("PUT", "/mp-bucket/k?partNumber=1&uploadId=" + id, "part body"),
+              () -> oss.send("DELETE", "/mp-bucket/k?uploadId=" + id));
+      assertThat(answers.get(1).status()).as("round %d", round).isEqualTo(204);
+      Answer part = answers.get(0);
+      assertThat(part.status() == 200 || "NoSuchUpload".equals(part.code()))
+          .as("round %d: %s", round, part)
+          .isTrue();
+      assertThat(oss.objects.upload("mp-bucket", id)).isEmpty();
+      assertThat(oss.quota.used()).as("round %d", round).isZero();
+      if (kind == Kind.DISK) {
+        assertThat(dir.resolve("uploads").resolve("mp-bucket").resolve(id)).doesNotExist();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void twoCompletesOfOneUploadHaveOneWinner(Kind kind) throws Exception {
+    oss = new StoreHarness(kind, dir, 1 << 24);
+    oss.send("PUT", "/mp-bucket");
+    for (int round = 0; round < rounds(kind) / 2; round++) {
+      String id = initiate("mp-bucket", "k" + round);
+      Answer part = oss.send("PUT", "/mp-bucket/k" + round + "?partNumber=1&uploadId=" + id, "p");
+      String complete =
+          "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>"
+              + part.headers().get("ETag")
+              + "</ETag></Part></CompleteMultipartUpload>";
+      String uri = "/mp-bucket/k" + round + "?uploadId=" + id;
+      List<Answer> answers =
+          race(() -> oss.send("POST", uri, complete), () -> oss.send("POST", uri, complete));
+      assertThat(answers).extracting(Answer::status).as("round %d", round).contains(200);
+      assertThat(answers)
+          .extracting(Answer::code)
+          .as("round %d", round)
+          .containsExactlyInAnyOrder(null, "NoSuchUpload");
+      assertThat(oss.send("GET", "/mp-bucket/k" + round).body()).isEqualTo("p");
+      assertThat(oss.quota.used()).as("round %d", round).isEqualTo(round + 1L);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void concurrentAppendsToOneKeyTileTheObject(Kind kind) throws Exception {
+    oss = new StoreHarness(kind, dir, 1 << 24);
+    oss.send("PUT", "/append-bucket");
+    int writers = 4;
+    int appendsEach = 25;
+    List<Callable<Answer>> calls = new ArrayList<>();
+    List<List<long[]>> acknowledged = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      List<long[]> mine = new ArrayList<>();
+      acknowledged.add(mine);
+      char letter = (char) ('a' + w);
+      calls.add(() -> appendLoop(letter, appendsEach, mine));
+    }
+    race(calls);
+    String content = oss.send("GET", "/append-bucket/log").body();
+    assertThat(content).hasSize(writers * appendsEach * 3);
+    for (int w = 0; w < writers; w++) {
+      char letter = (char) ('a' + w);
+      for (long[] at : acknowledged.get(w)) {
+        // Every acknowledged append is in the object at the position it was acknowledged for.
+        assertThat(content.substring((int) at[0], (int) at[0] + 3))
+            .isEqualTo(("" + letter).repeat(3));
+      }
+      assertThat(acknowledged.get(w)).hasSize(appendsEach);
+    }
+    assertThat(oss.quota.used()).isEqualTo(content.length());
+  }
+
+  private Answer appendLoop(char letter, int count, List<long[]> acknowledged) {
+    long position = 0;
+    Answer last = null;
+    while (acknowledged.size() < count) {
+      last =
+          oss.send(
+              "POST", "/append-bucket/log?append&position=" + position, ("" + letter).repeat(3));
+      String next = last.headers().get("x-oss-next-append-position");
+      if (last.ok()) {
+        acknowledged.add(new long[] {position});
+      } else {
+        assertThat(last.code()).isEqualTo("PositionNotEqualToLength");
+      }
+      position = Long.parseLong(next);
+    }
+    return last;
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void copyAgainstDeleteOfItsSourceCopiesAllOrNothing(Kind kind) throws Exception {
+    oss = new StoreHarness(kind, dir, 1 << 24);
+    oss.send("PUT", "/copy-bucket");
+    int copied = 0;
+    for (int round = 0; round < rounds(kind); round++) {
+      oss.send("PUT", "/copy-bucket/source", "source body " + round);
+      String target = "/copy-bucket/target" + round;
+      List<Answer> answers =
+          race(
+              () ->
+                  oss.send(
+                      TestService.OWNER,
+                      "PUT",
+                      target,
+                      Map.of("x-oss-copy-source", "/copy-bucket/source"),
+                      null),
+              () -> oss.send("DELETE", "/copy-bucket/source"));
+      assertThat(answers.get(1).status()).isEqualTo(204);
+      Answer copy = answers.get(0);
+      if (copy.ok()) {
+        assertThat(oss.send("GET", target).body()).isEqualTo("source body " + round);
+        copied++;
+      } else {
+        assertThat(copy.code()).as("round %d", round).isEqualTo("NoSuchKey");
+        assertThat(oss.send("GET", target).code()).isEqualTo("NoSuchKey");
+      }
+    }
+    long expected = 0;
+    for (int round = 0; round < rounds(kind); round++) {
+      Answer target = oss.send("GET", "/copy-bucket/target" + round);
+      expected += target.ok() ? target.body().length() : 0;
+    }
+    assertThat(oss.quota.used()).isEqualTo(expected);
+    assertThat(copied).isBetween(0, rounds(kind));
+    if (kind == Kind.DISK) {
+      assertThat(filesUnder("objects", "copy-bucket")).isEqualTo(2L * copied); // meta + data
+    }
+  }
+}
