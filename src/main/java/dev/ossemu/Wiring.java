@@ -20,6 +20,7 @@ import dev.ossemu.operation.ObjectListOperations;
 import dev.ossemu.operation.ObjectOperations;
 import dev.ossemu.operation.ObjectWriteOperations;
 import dev.ossemu.operation.ServiceOperations;
+import dev.ossemu.operation.UnversionedOperations;
 import dev.ossemu.routing.Addressing;
 import dev.ossemu.routing.ObjectRoutes;
 import dev.ossemu.routing.Route;
@@ -68,6 +69,7 @@ public final class Wiring {
     return new OssService(
         new Router(new Addressing(serviceHosts), routes(store, objects, xml, region, clock)),
         new Authenticator(accounts, sts, region, clock),
+        bucket -> store.find(bucket).isPresent(),
         new ErrorRenderer(xml),
         clock,
         journal,
@@ -99,6 +101,7 @@ public final class Wiring {
     ObjectWriteOperations writes = new ObjectWriteOperations(access, objects, single, xml);
     MultipartOperations multipart =
         new MultipartOperations(access, objects, single, writes, xml, clock);
+    ObjectListOperations lists = new ObjectListOperations(access, objects, xml);
     return RouteTable.of(
         new ServiceOperations(store, xml),
         new BucketOperations(access, objects, xml, region, clock),
@@ -106,8 +109,9 @@ public final class Wiring {
         new ObjectRoutes(
             single,
             writes,
-            new ObjectListOperations(access, objects, xml),
+            lists,
             multipart,
-            new MultipartListOperations(access, objects, multipart, xml)));
+            new MultipartListOperations(access, objects, multipart, xml)),
+        new UnversionedOperations(access, lists, xml));
   }
 }

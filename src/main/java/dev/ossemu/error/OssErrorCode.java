@@ -22,7 +22,7 @@ public enum OssErrorCode {
       404,
       "The specified upload does not exist. The upload ID may be invalid, or the upload may have"
           + " been aborted or completed.",
-      null),
+      "0042-00000002"),
   INVALID_OBJECT_NAME(
       "InvalidObjectName", 400, "The specified object is not valid.", "0016-00000005"),
   INVALID_PART(
@@ -46,7 +46,7 @@ public enum OssErrorCode {
       "At least one of the pre-conditions you specified did not hold.",
       null),
   POSITION_NOT_EQUAL_TO_LENGTH(
-      "PositionNotEqualToLength", 409, "Position is not equal to file length.", null),
+      "PositionNotEqualToLength", 409, "Position is not equal to file length", "0026-00000016"),
   OBJECT_NOT_APPENDABLE(
       "ObjectNotAppendable", 409, "The operation is not valid for the object.", null),
   FILE_ALREADY_EXISTS(
@@ -58,6 +58,8 @@ public enum OssErrorCode {
       "InsufficientStorage", 507, "The emulator's object storage limit is reached.", null),
   INVALID_BUCKET_NAME(
       "InvalidBucketName", 400, "The specified bucket is not valid.", "0015-00000001"),
+  INVALID_LOCATION_CONSTRAINT(
+      "InvalidLocationConstraint", 400, "The specified location-constraint is not valid.", null),
   TOO_MANY_BUCKETS(
       "TooManyBuckets",
       400,
@@ -80,6 +82,7 @@ public enum OssErrorCode {
       "The KMS Data Encryption request you specified is not valid. Supported value:SM4",
       null),
   INVALID_ARGUMENT("InvalidArgument", 400, "Invalid Argument.", null),
+  MISSING_ARGUMENT("MissingArgument", 400, "Missing Some Required Arguments.", "0016-00000502"),
   MALFORMED_XML(
       "MalformedXML",
       400,

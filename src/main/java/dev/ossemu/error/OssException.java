@@ -42,6 +42,21 @@ public final class OssException extends RuntimeException {
     return of(OssErrorCode.MALFORMED_XML).build();
   }
 
+  /**
+   * Reads a request document; a MalformedXML from it carries {@code ec}, because OSS's EC for an
+   * unreadable document names the operation.
+   */
+  public static <T> T withMalformedXmlEc(java.util.function.Supplier<T> read, String ec) {
+    try {
+      return read.get();
+    } catch (OssException e) {
+      if (e.code().equals(OssErrorCode.MALFORMED_XML.code())) {
+        throw of(OssErrorCode.MALFORMED_XML).ec(ec).build();
+      }
+      throw e;
+    }
+  }
+
   public static OssException accessDenied(String message) {
     return of(OssErrorCode.ACCESS_DENIED).message(message).build();
   }

@@ -42,6 +42,7 @@ public final class BucketOperations {
       throw OssException.accessDenied("Anonymous access is forbidden for this operation.");
     }
     PutBucketInput input = PutBucketInput.parse(call.request(), xml);
+    input.checkLocation(region);
     String ownerId = call.principal().account().ownerId();
     Bucket existing =
         objects
@@ -64,7 +65,8 @@ public final class BucketOperations {
     if (existing != null) {
       updateExisting(call, existing, input);
     }
-    return OssResponse.empty(200);
+    // ali-oss reads the bucket name of its putBucket result from this header.
+    return OssResponse.empty(200).header("Location", "/" + call.bucket());
   }
 
   private long countOwnedBy(String ownerId) {
@@ -156,6 +158,11 @@ public final class BucketOperations {
 
   /** PutBucketAcl: {@code PUT /?acl} with the canned ACL in {@code x-oss-acl}. */
   public OssResponse putBucketAcl(OssCall call) {
+    if (!call.principal().isAnonymous() && access.store().find(call.bucket()).isEmpty()) {
+      // OSS creates a missing bucket with the ACL asked for; ali-oss's suite, run against OSS,
+      // expects it ("should create and set acl when bucket not exists").
+      return putBucket(call);
+    }
     access.owned(call); // who may change it comes before what the change is
     String acl = call.request().headers().get("x-oss-acl");
     if (acl == null) {
@@ -163,6 +170,7 @@ public final class BucketOperations {
     }
     PutBucketInput.checkAcl(acl);
     access.update(call, bucket -> bucket.withAcl(acl));
-    return OssResponse.empty(200);
+    // ali-oss reads its putBucketACL result's bucket name from this header, as for PutBucket.
+    return OssResponse.empty(200).header("Location", "/" + call.bucket());
   }
 }

@@ -6,17 +6,9 @@ import dev.ossemu.xml.AccessControlPolicy.AccessControlList;
 import dev.ossemu.xml.BucketInfo;
 import dev.ossemu.xml.ListAllMyBucketsResult.BucketSummary;
 import dev.ossemu.xml.Owner;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /** How buckets look in OSS responses: endpoint names, dates and the XML views of §6–7. */
 final class BucketViews {
-  /** spec §6: ISO-8601 UTC with milliseconds, e.g. {@code 2013-07-31T10:56:21.000Z}. */
-  private static final DateTimeFormatter CREATION_DATE =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
-          .withZone(ZoneOffset.UTC);
-
   /** spec §6: a bucket without a rule still shows the element, with this algorithm. */
   static final String NO_ALGORITHM = "None";
 
@@ -33,7 +25,7 @@ final class BucketViews {
 
   static BucketSummary summary(Bucket bucket) {
     return new BucketSummary(
-        CREATION_DATE.format(bucket.creationDate()),
+        XmlTime.format(bucket.creationDate()),
         location(bucket.region()) + ".aliyuncs.com",
         location(bucket.region()) + "-internal.aliyuncs.com",
         location(bucket.region()),

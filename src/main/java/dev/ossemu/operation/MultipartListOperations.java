@@ -2,12 +2,10 @@ package dev.ossemu.operation;
 
 import dev.ossemu.bucket.Bucket;
 import dev.ossemu.error.OssException;
-import dev.ossemu.object.InMemoryObjectStore;
 import dev.ossemu.object.MultipartUpload;
 import dev.ossemu.object.ObjectStore;
 import dev.ossemu.request.OssResponse;
 import dev.ossemu.request.QueryParameters;
-import dev.ossemu.xml.ListBucketResult.CommonPrefix;
 import dev.ossemu.xml.Multipart;
 import dev.ossemu.xml.XmlCodec;
 import java.util.ArrayList;
@@ -49,70 +47,42 @@ public final class MultipartListOperations {
       parts.add(
           new Multipart.PartInfo(
               part.partNumber(),
-              ObjectWriteOperations.ISO.format(part.lastModified()),
+              XmlTime.format(part.lastModified()),
               part.etag(),
               part.blob().crc64(),
               part.blob().length()));
     }
-    int next = parts.isEmpty() ? marker : parts.get(parts.size() - 1).partNumber();
+    // OSS answers an empty element, not 0, when no part is listed (oss2 and Go parse it as such).
+    String next = parts.isEmpty() ? "" : Integer.toString(parts.get(parts.size() - 1).partNumber());
     Multipart.ListPartsResult result =
         new Multipart.ListPartsResult(
             call.bucket(), upload.key(), upload.uploadId(), marker, next, max, truncated, parts);
     return OssResponse.xml(200, xml.write(result));
   }
 
-  /** ListMultipartUploads: uploads by key, with prefix, delimiter, key-marker and max-uploads. */
+  /**
+   * ListMultipartUploads: uploads by key, then by upload id, after key-marker (and, for the
+   * key-marker's own uploads, after upload-id-marker), with prefix, delimiter and max-uploads.
+   * NextKeyMarker and NextUploadIdMarker always name the last entry listed (empty when none), as
+   * OSS answers and the Java SDK's UploadPartTest expects.
+   */
   public OssResponse listMultipartUploads(OssCall call) {
     Bucket bucket = access.existing(call);
     ObjectAccess.checkWrite(call, bucket);
     QueryParameters query = call.request().query();
-    String prefix = orEmpty(query.get("prefix"));
-    String delimiter = orEmpty(query.get("delimiter"));
-    String keyMarker = orEmpty(query.get("key-marker"));
-    int max = number(query.get("max-uploads"), MAX_ENTRIES, "max-uploads");
-    List<Multipart.UploadInfo> uploads = new ArrayList<>();
-    List<CommonPrefix> prefixes = new ArrayList<>();
-    boolean truncated = false;
-    String last = null;
+    UploadPage page =
+        new UploadPage(
+            orEmpty(query.get("prefix")),
+            orEmpty(query.get("delimiter")),
+            orEmpty(query.get("key-marker")),
+            orEmpty(query.get("upload-id-marker")),
+            number(query.get("max-uploads"), MAX_ENTRIES, "max-uploads"));
     for (MultipartUpload upload : objects.uploads(bucket.name())) {
-      String key = upload.key();
-      if (!key.startsWith(prefix) || InMemoryObjectStore.UTF8_ORDER.compare(key, keyMarker) <= 0) {
-        continue;
-      }
-      int cut = delimiter.isEmpty() ? -1 : key.indexOf(delimiter, prefix.length());
-      String entry = cut < 0 ? null : key.substring(0, cut + delimiter.length());
-      if (entry != null && entry.equals(last)) {
-        continue;
-      }
-      if (uploads.size() + prefixes.size() == max) {
-        truncated = true;
+      if (!page.offer(upload)) {
         break;
       }
-      if (entry != null) {
-        prefixes.add(new CommonPrefix(entry));
-        last = entry;
-      } else {
-        uploads.add(
-            new Multipart.UploadInfo(
-                key, upload.uploadId(), ObjectWriteOperations.ISO.format(upload.initiated())));
-        last = key;
-      }
     }
-    Multipart.UploadInfo lastUpload = uploads.isEmpty() ? null : uploads.get(uploads.size() - 1);
-    Multipart.ListUploadsResult result =
-        new Multipart.ListUploadsResult(
-            bucket.name(),
-            keyMarker,
-            orEmpty(query.get("upload-id-marker")),
-            truncated && lastUpload != null ? lastUpload.key() : null,
-            truncated && lastUpload != null ? lastUpload.uploadId() : null,
-            delimiter.isEmpty() ? null : delimiter,
-            prefix,
-            max,
-            truncated,
-            uploads,
-            prefixes);
-    return OssResponse.xml(200, xml.write(result));
+    return OssResponse.xml(200, xml.write(page.result(bucket.name())));
   }
 
   private static int number(String value, int fallback, String name) {

@@ -23,6 +23,9 @@ import java.util.UUID;
  * and encryption are fixed at Initiate; parts must not carry SSE headers (spec §8a).
  */
 public final class MultipartOperations {
+  /** The EC of a CompleteMultipartUpload body OSS cannot read (observed by the Go SDK v2). */
+  static final String COMPLETE_MALFORMED_XML_EC = "0042-00000205";
+
   /** OSS's smallest part, except the last: 100 KiB. */
   static final long MIN_PART_BYTES = 100 * 1024;
 
@@ -81,9 +84,11 @@ public final class MultipartOperations {
           "x-oss-server-side-encryption",
           call.request().headers().get("x-oss-server-side-encryption"));
     }
-    upload(call); // checked first, as OSS reports it; again under the bucket's lock below
-    int partNumber = partNumber(call.request().query().get("partNumber"));
     String source = call.request().headers().get(CopySource.HEADER);
+    // OSS's EC of NoSuchUpload names the operation (observed by the Go SDK v2's tests); checked
+    // first, as OSS reports it; again under the bucket's lock below.
+    upload(call, noSuchUploadEc(source == null));
+    int partNumber = partNumber(call.request().query().get("partNumber"));
     Blob copied = null;
     if (source != null) {
       CopySource from = CopySource.parse(source);
@@ -107,7 +112,7 @@ public final class MultipartOperations {
   }
 
   private OssResponse storePart(OssCall call, int partNumber, Blob copied) {
-    MultipartUpload upload = upload(call);
+    MultipartUpload upload = upload(call, noSuchUploadEc(copied == null));
     Blob body = copied == null ? call.request().uploadOrBody() : copied;
     MultipartUpload.Part part = new MultipartUpload.Part(partNumber, body, clock.instant());
     objects.putPart(call.bucket(), upload, part);
@@ -116,9 +121,7 @@ public final class MultipartOperations {
             ? OssResponse.empty(200)
             : OssResponse.xml(
                 200,
-                xml.write(
-                    new CopyResult.Part(
-                        ObjectWriteOperations.ISO.format(part.lastModified()), part.etag())));
+                xml.write(new CopyResult.Part(XmlTime.format(part.lastModified()), part.etag())));
     response.header("ETag", part.etag()).header("x-oss-hash-crc64ecma", body.crc64());
     ObjectResponses.encryption(response, upload.template());
     return response;
@@ -203,7 +206,7 @@ public final class MultipartOperations {
     String key = url ? dev.ossemu.request.PercentCodec.encode(object.key(), false) : object.key();
     Multipart.CompleteResult result =
         new Multipart.CompleteResult(
-            url ? "url" : null, "/" + bucket.name() + "/" + key, bucket.name(), key, object.etag());
+            url ? "url" : null, location(call, key), bucket.name(), key, object.etag());
     OssResponse response = OssResponse.xml(200, xml.write(result));
     response.header("ETag", object.etag()).header("x-oss-hash-crc64ecma", object.blob().crc64());
     ObjectResponses.encryption(response, object);
@@ -212,14 +215,17 @@ public final class MultipartOperations {
 
   private List<MultipartUpload.Part> listedParts(OssCall call, MultipartUpload upload) {
     Multipart.Complete request =
-        xml.read(call.request().body(), Multipart.Complete.ROOT, Multipart.Complete.class);
+        OssException.withMalformedXmlEc(
+            () ->
+                xml.read(call.request().body(), Multipart.Complete.ROOT, Multipart.Complete.class),
+            COMPLETE_MALFORMED_XML_EC);
     if (request.parts() == null || request.parts().isEmpty()) {
-      throw OssException.malformedXml();
+      throw OssException.of(OssErrorCode.MALFORMED_XML).ec(COMPLETE_MALFORMED_XML_EC).build();
     }
     int previous = 0;
     for (Multipart.CompletePart listed : request.parts()) {
       if (listed == null || listed.partNumber() == null || listed.etag() == null) {
-        throw OssException.malformedXml();
+        throw OssException.of(OssErrorCode.MALFORMED_XML).ec(COMPLETE_MALFORMED_XML_EC).build();
       }
       if (listed.partNumber() <= previous) {
         throw OssException.of(OssErrorCode.INVALID_PART_ORDER).build();
@@ -240,6 +246,25 @@ public final class MultipartOperations {
     return parts;
   }
 
+  /**
+   * The absolute URL OSS answers in {@code <Location>}, in the request's own addressing style:
+   * {@code http://<bucket>.<host>/<key>} when the Host names the bucket, otherwise {@code
+   * http://<host>/<bucket>/<key>}.
+   */
+  private static String location(OssCall call, String key) {
+    String host = call.request().headers().get("Host");
+    if (host == null) {
+      host = "";
+    }
+    boolean virtualHosted = host.startsWith(call.bucket() + ".");
+    return "http://" + host + "/" + (virtualHosted ? "" : call.bucket() + "/") + key;
+  }
+
+  /** UploadPart's EC of NoSuchUpload, or UploadPartCopy's. */
+  private static String noSuchUploadEc(boolean uploadPart) {
+    return uploadPart ? "0042-00000104" : "0042-00000311";
+  }
+
   /** AbortMultipartUpload ({@code DELETE ?uploadId}): 204, parts gone. */
   public OssResponse abortMultipartUpload(OssCall call) {
     return BucketLifetime.write(
@@ -254,19 +279,24 @@ public final class MultipartOperations {
 
   /** The upload a call names, writable by the caller and for the addressed key. */
   MultipartUpload upload(OssCall call) {
+    return upload(call, OssErrorCode.NO_SUCH_UPLOAD.ec());
+  }
+
+  private MultipartUpload upload(OssCall call, String noSuchUploadEc) {
     Bucket bucket = access.existing(call);
     ObjectAccess.checkWrite(call, bucket);
     String uploadId = call.request().query().get("uploadId");
     MultipartUpload upload =
         objects.upload(bucket.name(), uploadId == null ? "" : uploadId).orElse(null);
     if (upload == null || !upload.key().equals(call.target().key())) {
-      throw noSuchUpload(uploadId);
+      throw noSuchUpload(uploadId, noSuchUploadEc);
     }
     return upload;
   }
 
-  private static OssException noSuchUpload(String uploadId) {
+  private static OssException noSuchUpload(String uploadId, String ec) {
     return OssException.of(OssErrorCode.NO_SUCH_UPLOAD)
+        .ec(ec)
         .extra("UploadId", String.valueOf(uploadId))
         .build();
   }

@@ -4,7 +4,11 @@ import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
 import java.nio.charset.StandardCharsets;
 
-/** OSS's object name rules: 1 to 1023 bytes of UTF-8, not starting with / or \, no CR or LF. */
+/**
+ * OSS's object name rules: 1 to 1023 bytes of UTF-8, not starting with / or \. Any other character
+ * is allowed, control characters and CR/LF included (the Go SDK's suite stores {@code
+ * "\x01…\x1F"}); result documents write those as character references.
+ */
 final class ObjectKeys {
   static final int MAX_KEY_BYTES = 1023;
 
@@ -12,12 +16,7 @@ final class ObjectKeys {
 
   static void check(String key) {
     int bytes = key.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes == 0
-        || bytes > MAX_KEY_BYTES
-        || key.startsWith("/")
-        || key.startsWith("\\")
-        || key.indexOf('\r') >= 0
-        || key.indexOf('\n') >= 0) {
+    if (bytes == 0 || bytes > MAX_KEY_BYTES || key.startsWith("/") || key.startsWith("\\")) {
       throw OssException.of(OssErrorCode.INVALID_OBJECT_NAME).extra("ObjectName", key).build();
     }
   }

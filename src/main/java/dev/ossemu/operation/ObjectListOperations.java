@@ -1,6 +1,7 @@
 package dev.ossemu.operation;
 
 import dev.ossemu.bucket.Bucket;
+import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
 import dev.ossemu.object.InMemoryObjectStore;
 import dev.ossemu.object.ObjectStore;
@@ -25,6 +26,9 @@ public final class ObjectListOperations {
   static final int DEFAULT_MAX_KEYS = 100;
   static final int MAX_KEYS = 1000;
 
+  /** The EC of a DeleteMultipleObjects body OSS cannot read (observed by the Go SDK v2). */
+  static final String DELETE_MALFORMED_XML_EC = "0016-00000608";
+
   private final BucketAccess access;
   private final ObjectStore objects;
   private final XmlCodec xml;
@@ -36,8 +40,7 @@ public final class ObjectListOperations {
   }
 
   /** One page of keys and common prefixes, in UTF-8 byte order. */
-  private record Page(
-      List<OssObject> objects, List<String> prefixes, boolean truncated, String next) {}
+  record Page(List<OssObject> objects, List<String> prefixes, boolean truncated, String next) {}
 
   /**
    * ListObjects and, with {@code list-type=2}, ListObjectsV2: prefix, delimiter with
@@ -67,7 +70,7 @@ public final class ObjectListOperations {
       contents.add(
           new Contents(
               encode.apply(object.key()),
-              ObjectWriteOperations.ISO.format(object.lastModified()),
+              XmlTime.format(object.lastModified()),
               object.etag(),
               object.type(),
               object.size(),
@@ -96,7 +99,7 @@ public final class ObjectListOperations {
     return OssResponse.xml(200, xml.write(result));
   }
 
-  private Page page(String bucket, String prefix, String after, String delimiter, int maxKeys) {
+  Page page(String bucket, String prefix, String after, String delimiter, int maxKeys) {
     List<OssObject> found = new ArrayList<>();
     List<String> prefixes = new ArrayList<>();
     String start = InMemoryObjectStore.UTF8_ORDER.compare(prefix, after) > 0 ? prefix : after;
@@ -133,17 +136,19 @@ public final class ObjectListOperations {
     Bucket bucket = access.existing(call);
     ObjectAccess.checkWrite(call, bucket);
     DeleteRequest request =
-        xml.read(call.request().body(), DeleteRequest.ROOT, DeleteRequest.class);
+        OssException.withMalformedXmlEc(
+            () -> xml.read(call.request().body(), DeleteRequest.ROOT, DeleteRequest.class),
+            DELETE_MALFORMED_XML_EC);
     List<DeleteRequest.ObjectToDelete> keys =
         request.objects() == null ? List.of() : request.objects();
     if (keys.isEmpty() || keys.size() > MAX_KEYS) {
-      throw OssException.malformedXml();
+      throw OssException.of(OssErrorCode.MALFORMED_XML).ec(DELETE_MALFORMED_XML_EC).build();
     }
     boolean url = "url".equals(call.request().query().get("encoding-type"));
     List<DeleteResult.Deleted> deleted = new ArrayList<>();
     for (DeleteRequest.ObjectToDelete object : keys) {
       if (object == null || object.key() == null || object.key().isEmpty()) {
-        throw OssException.malformedXml();
+        throw OssException.of(OssErrorCode.MALFORMED_XML).ec(DELETE_MALFORMED_XML_EC).build();
       }
       objects.delete(bucket.name(), object.key());
       deleted.add(

@@ -6,6 +6,7 @@ import dev.ossemu.request.QueryParameters;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -60,7 +61,22 @@ final class ObjectResponses {
     response.header("Accept-Ranges", "bytes");
     response.header("x-oss-object-type", object.type());
     response.header("x-oss-storage-class", object.storageClass());
+    wholeObjectChecks(response, object);
     return uploaded(response, object);
+  }
+
+  /**
+   * What OSS adds about the whole object: a simply uploaded (Normal) object carries its {@code
+   * Content-MD5}, except on a range answer, whose body it would not describe; an Appendable object
+   * carries the position the next append must give (ali-oss and oss2 read it from HEAD and GET).
+   */
+  private static void wholeObjectChecks(OssResponse response, OssObject object) {
+    if ("Normal".equals(object.type()) && response.status() == 200) {
+      response.header("Content-MD5", Base64.getEncoder().encodeToString(object.blob().md5()));
+    }
+    if ("Appendable".equals(object.type())) {
+      response.header("x-oss-next-append-position", String.valueOf(object.size()));
+    }
   }
 
   static String httpDate(Instant instant) {

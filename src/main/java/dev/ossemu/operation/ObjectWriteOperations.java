@@ -11,16 +11,9 @@ import dev.ossemu.request.Target;
 import dev.ossemu.xml.CopyResult;
 import dev.ossemu.xml.XmlCodec;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /** The writes that build on an existing object: CopyObject and AppendObject. */
 public final class ObjectWriteOperations {
-  static final DateTimeFormatter ISO =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
-          .withZone(ZoneOffset.UTC);
-
   private final BucketAccess access;
   private final ObjectStore objects;
   private final ObjectOperations single;
@@ -81,7 +74,7 @@ public final class ObjectWriteOperations {
     single.write(call, bucket, copy);
     OssResponse response =
         OssResponse.xml(
-            200, xml.write(new CopyResult(ISO.format(copy.lastModified()), copy.etag())));
+            200, xml.write(new CopyResult(XmlTime.format(copy.lastModified()), copy.etag())));
     ObjectResponses.encryption(response, copy);
     return response.header("x-oss-hash-crc64ecma", copy.blob().crc64());
   }
@@ -169,6 +162,10 @@ public final class ObjectWriteOperations {
   }
 
   private static long position(String value) {
+    if (value == null) {
+      // OSS's answer to ?append without position (its EC page 0016-00000501).
+      throw OssException.of(OssErrorCode.MISSING_ARGUMENT).ec("0016-00000501").build();
+    }
     try {
       long position = Long.parseLong(value == null ? "" : value);
       if (position >= 0) {

@@ -2,6 +2,7 @@ package dev.ossemu.operation;
 
 import dev.ossemu.bucket.EncryptionRule;
 import dev.ossemu.bucket.SseAlgorithm;
+import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
 import dev.ossemu.object.SseHeaders;
 import dev.ossemu.request.Headers;
@@ -18,9 +19,14 @@ import java.util.Set;
  * @param storageClass the storage class, or null when the request names none
  * @param dataRedundancyType LRS or ZRS, or null when the request names none
  * @param encryption the default rule from the SSE headers, or null
+ * @param location the body's LocationConstraint, or null when the request names none
  */
 record PutBucketInput(
-    String acl, String storageClass, String dataRedundancyType, EncryptionRule encryption) {
+    String acl,
+    String storageClass,
+    String dataRedundancyType,
+    EncryptionRule encryption,
+    String location) {
 
   static final String DEFAULT_STORAGE_CLASS = "Standard";
   static final String DEFAULT_REDUNDANCY = "LRS";
@@ -37,6 +43,7 @@ record PutBucketInput(
     // without one must not read as a change of an IA or ZRS bucket back to the defaults.
     String storageClass = null;
     String redundancy = null;
+    String location = null;
     if (request.body().length > 0) {
       CreateBucketConfiguration configuration =
           xml.read(request.body(), CreateBucketConfiguration.ROOT, CreateBucketConfiguration.class);
@@ -48,8 +55,9 @@ record PutBucketInput(
               redundancy,
               REDUNDANCY_TYPES,
               "DataRedundancyType");
+      location = blankToNull(configuration.locationConstraint());
     }
-    return new PutBucketInput(acl, storageClass, redundancy, encryption(headers));
+    return new PutBucketInput(acl, storageClass, redundancy, encryption(headers), location);
   }
 
   /** spec §4: an unknown canned ACL names the header and value. */
@@ -57,6 +65,25 @@ record PutBucketInput(
     if (acl != null && !CANNED_ACLS.contains(acl)) {
       throw OssException.invalidArgument("no such bucket access control exists", "x-oss-acl", acl);
     }
+  }
+
+  /**
+   * A bucket lives in the region of the endpoint it is created through; OSS refuses a
+   * LocationConstraint naming another one (400 InvalidLocationConstraint), also on a repeat
+   * PutBucket of an existing bucket. Both {@code oss-cn-hangzhou} and {@code cn-hangzhou} name it.
+   */
+  void checkLocation(String region) {
+    if (location != null
+        && !location.equals(region)
+        && !location.equals(BucketViews.location(region))) {
+      throw OssException.of(OssErrorCode.INVALID_LOCATION_CONSTRAINT)
+          .extra("LocationConstraint", location)
+          .build();
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
   }
 
   /** The storage class a new bucket gets. */

@@ -5,6 +5,7 @@ import static dev.ossemu.routing.Route.row;
 import dev.ossemu.operation.BucketEncryptionOperations;
 import dev.ossemu.operation.BucketOperations;
 import dev.ossemu.operation.ServiceOperations;
+import dev.ossemu.operation.UnversionedOperations;
 import dev.ossemu.routing.Route.Shape;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +24,14 @@ public final class RouteTable {
    * @param buckets bucket actions
    * @param encryption bucket default encryption
    * @param objects the object actions
+   * @param unversioned the answers for live channels and versions, which no bucket has
    */
   public static List<Route> of(
       ServiceOperations service,
       BucketOperations buckets,
       BucketEncryptionOperations encryption,
-      ObjectRoutes objects) {
+      ObjectRoutes objects,
+      UnversionedOperations unversioned) {
     // One row per OSS action: method, shape, sub-resource, API name, operation; then the RAM
     // action a RAM user's policy must allow when it is not oss:<API name>, and the body kind when
     // it is not a small document. HeadBucket has no RAM action of its own; like JAVA1's
@@ -67,7 +70,20 @@ public final class RouteTable {
                 row("PUT", Shape.BUCKET, null, "PutBucket", buckets::putBucket),
                 row("DELETE", Shape.BUCKET, null, "DeleteBucket", buckets::deleteBucket),
                 row("HEAD", Shape.BUCKET, null, "HeadBucket", buckets::headBucket)
-                    .ram("oss:GetBucketInfo")));
+                    .ram("oss:GetBucketInfo"),
+                row("GET", Shape.BUCKET, "live", "ListLiveChannel", unversioned::listLiveChannel),
+                row(
+                    "GET",
+                    Shape.BUCKET,
+                    "versioning",
+                    "GetBucketVersioning",
+                    unversioned::getBucketVersioning),
+                row(
+                    "GET",
+                    Shape.BUCKET,
+                    "versions",
+                    "ListObjectVersions",
+                    unversioned::listObjectVersions)));
     routes.addAll(objects.routes());
     return routes;
   }

@@ -57,6 +57,10 @@ public final class Router {
     return new Resolution(split.rawPath(), split.rawQuery(), split.query(), target, route, refusal);
   }
 
+  /** Sub-resources whose other OSS actions (writing them) the emulator does not implement. */
+  private static final Set<String> READ_ONLY_SUB_RESOURCES =
+      Set.of("live", "versioning", "versions");
+
   /** Whether a request to {@code host} is path style, to the service host itself. */
   public boolean isPathStyle(String host) {
     return addressing.isPathStyle(host);
@@ -76,8 +80,12 @@ public final class Router {
       }
     }
     // A sub-resource we serve, and the service root, have their complete method set in the
-    // table; elsewhere another OSS method is an action the emulator does not implement.
-    boolean complete = allowed.length() > 0 && (subResource != null || shape == Shape.SERVICE);
+    // table; elsewhere another OSS method is an action the emulator does not implement. Live
+    // channels and versioning are only read (PutLiveChannel, PutBucketVersioning are 501).
+    boolean complete =
+        allowed.length() > 0
+            && (subResource != null || shape == Shape.SERVICE)
+            && (subResource == null || !READ_ONLY_SUB_RESOURCES.contains(subResource));
     if (complete || !isOssMethod(method)) {
       throw methodNotAllowed(method, shape, allowed.toString());
     }

@@ -18,6 +18,7 @@ import dev.ossemu.routing.Route;
 import dev.ossemu.routing.Router;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,7 @@ public final class OssService {
 
   private final Router router;
   private final Authenticator authenticator;
+  private final Predicate<String> bucketExists;
   private final ErrorRenderer errors;
   private final Clock clock;
   private final RequestJournal journal;
@@ -41,6 +43,7 @@ public final class OssService {
    *
    * @param router addressing and the route table
    * @param authenticator who signed a request
+   * @param bucketExists whether a bucket exists, for ordering NoSuchBucket before credentials
    * @param errors the one error renderer
    * @param clock the clock for the journal
    * @param journal where every OSS request is recorded
@@ -50,6 +53,7 @@ public final class OssService {
   public OssService(
       Router router,
       Authenticator authenticator,
+      Predicate<String> bucketExists,
       ErrorRenderer errors,
       Clock clock,
       RequestJournal journal,
@@ -57,6 +61,7 @@ public final class OssService {
       AdminApi admin) {
     this.router = router;
     this.authenticator = authenticator;
+    this.bucketExists = bucketExists;
     this.errors = errors;
     this.clock = clock;
     this.journal = journal;
@@ -145,7 +150,7 @@ public final class OssService {
       trace.action = route.action();
     }
     ContentMd5.check(request);
-    Principal principal = authenticator.authenticate(request, target.bucket(), target.key());
+    Principal principal = authenticate(request, target, route);
     trace.principal = principal;
     if (route == null) {
       // Reported after the signature check: an unsigned or forged request learns nothing more.
@@ -164,6 +169,26 @@ public final class OssService {
       }
     }
     return route.operation().handle(new OssCall(request, target, principal));
+  }
+
+  /**
+   * The signature check, except that on a bucket that does not exist OSS answers 404 NoSuchBucket
+   * rather than a credential error (the SDK suites' invalid clients expect it). ListBuckets has no
+   * bucket and PutBucket creates one, so both keep the credential error.
+   */
+  private Principal authenticate(OssRequest request, Target target, Route route) {
+    try {
+      return authenticator.authenticate(request, target.bucket(), target.key());
+    } catch (OssException e) {
+      boolean credential =
+          e.code().equals(OssErrorCode.INVALID_ACCESS_KEY_ID.code())
+              || e.code().equals(OssErrorCode.SIGNATURE_DOES_NOT_MATCH.code());
+      boolean creates = route != null && route.action().equals("PutBucket");
+      if (credential && !creates && !target.isService() && !bucketExists.test(target.bucket())) {
+        throw OssException.noSuchBucket(target.bucket());
+      }
+      throw e;
+    }
   }
 
   /** Applies an injected fault: a delay, a reset, or an OSS error instead of the operation. */

@@ -58,7 +58,7 @@ public final class Multipart {
       @JacksonXmlProperty(localName = "Key") String key,
       @JacksonXmlProperty(localName = "UploadId") String uploadId,
       @JacksonXmlProperty(localName = "PartNumberMarker") int partNumberMarker,
-      @JacksonXmlProperty(localName = "NextPartNumberMarker") int nextPartNumberMarker,
+      @JacksonXmlProperty(localName = "NextPartNumberMarker") String nextPartNumberMarker,
       @JacksonXmlProperty(localName = "MaxParts") int maxParts,
       @JacksonXmlProperty(localName = "IsTruncated") boolean isTruncated,
       @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "Part")

@@ -1,5 +1,6 @@
 package dev.ossemu.xml;
 
+import com.ctc.wstx.api.WstxInputProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -16,6 +17,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.codehaus.stax2.XMLOutputFactory2;
 
 /**
  * The one place XML is read and written. The parser never processes a DTD or resolves an external
@@ -32,15 +34,29 @@ public final class XmlCodec {
 
   private final XMLInputFactory inputFactory;
   private final XmlMapper mapper;
+  private final XmlMapper resultMapper;
 
   public XmlCodec() {
     inputFactory = XMLInputFactory.newFactory();
     inputFactory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     inputFactory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    mapper = new XmlMapper(new XmlFactory(inputFactory, XMLOutputFactory.newFactory()));
-    mapper.setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+    // OSS accepts character references to control characters in request documents, which keys
+    // may contain: the Go SDK sends DeleteMultipleObjects with <Key>&#x0C;</Key>.
+    inputFactory.setProperty(WstxInputProperties.P_ALLOW_XML11_ESCAPED_CHARS_IN_XML10, true);
+    mapper = mapper(XMLOutputFactory.newFactory());
+    // Result documents write characters XML 1.0 cannot carry as character references, as OSS
+    // does; error documents stay strict XML 1.0 and are written by the plain mapper.
+    XMLOutputFactory results = XMLOutputFactory.newFactory();
+    results.setProperty(XMLOutputFactory2.P_TEXT_ESCAPER, new CharacterReferenceEscaper());
+    resultMapper = mapper(results);
+  }
+
+  private XmlMapper mapper(XMLOutputFactory outputFactory) {
+    XmlMapper xmlMapper = new XmlMapper(new XmlFactory(inputFactory, outputFactory));
+    xmlMapper.setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
     // Parse leniently (elements OSS may add are ignored), then validate explicitly.
-    mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    xmlMapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    return xmlMapper;
   }
 
   /**
@@ -95,10 +111,13 @@ public final class XmlCodec {
     }
   }
 
-  /** Writes a document (a record annotated with its root element) with the OSS declaration. */
+  /**
+   * Writes a result document (a record annotated with its root element) with the OSS declaration;
+   * characters XML 1.0 cannot carry are written as numeric character references.
+   */
   public byte[] write(Object document) {
     try {
-      return prefixed(mapper.writeValueAsBytes(document));
+      return prefixed(resultMapper.writeValueAsBytes(document));
     } catch (JacksonException e) {
       throw new IllegalStateException("cannot serialise " + document.getClass(), e);
     }

@@ -165,7 +165,7 @@ class BucketOperationsPutBucketTest {
         putBucket()
             .body(
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CreateBucketConfiguration>"
-                    + "<LocationConstraint>oss-cn-shanghai</LocationConstraint>"
+                    + "<LocationConstraint>oss-cn-hangzhou</LocationConstraint>"
                     + "<StorageClass>IA</StorageClass><XCType>x</XCType>"
                     + "<DataRedundancyType>ZRS</DataRedundancyType></CreateBucketConfiguration>")
             .callBy(OWNER));

@@ -136,7 +136,7 @@ class BucketOperationsTest {
         .isEqualTo(
             DECLARATION
                 + "<BucketInfo><Bucket><AccessMonitor>Disabled</AccessMonitor>"
-                + "<CreationDate>2026-11-25T10:00:00.123Z</CreationDate>"
+                + "<CreationDate>2026-11-25T10:00:00.000Z</CreationDate>"
                 + "<ExtranetEndpoint>oss-cn-hangzhou.aliyuncs.com</ExtranetEndpoint>"
                 + "<IntranetEndpoint>oss-cn-hangzhou-internal.aliyuncs.com</IntranetEndpoint>"
                 + "<Location>oss-cn-hangzhou</Location><StorageClass>Standard</StorageClass>"
@@ -286,6 +286,9 @@ class BucketOperationsTest {
     everyAction()
         .forEach(
             (action, call) -> {
+              if (action.equals("PutBucketAcl")) {
+                return; // creates the bucket, as ali-oss's suite expects of OSS (next test)
+              }
               OssException error =
                   catchThrowableOfType(OssException.class, () -> call.apply(OWNER));
               assertThat(error).as(action).isNotNull();
@@ -293,5 +296,18 @@ class BucketOperationsTest {
               assertThat(error.extras()).as(action).containsEntry("BucketName", BUCKET);
             });
     assertThat(store.find(BUCKET)).isEmpty();
+  }
+
+  @Test
+  void putBucketAclCreatesAMissingBucketWithThatAcl() {
+    store.delete(BUCKET);
+
+    OssResponse response =
+        operations.putBucketAcl(on("PUT", "?acl").header("x-oss-acl", "public-read").callBy(OWNER));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.headers()).containsEntry("Location", "/" + BUCKET);
+    assertThat(stored().acl()).isEqualTo("public-read");
+    assertThat(stored().ownerId()).isEqualTo(OWNER.ownerId());
   }
 }

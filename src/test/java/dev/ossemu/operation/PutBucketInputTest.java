@@ -28,7 +28,7 @@ class PutBucketInputTest {
   @Test
   void namesNothingWithoutABodyAndDefaultsToStandardLrs() {
     PutBucketInput input = parse(putBucket());
-    assertThat(input).isEqualTo(new PutBucketInput(null, null, null, null));
+    assertThat(input).isEqualTo(new PutBucketInput(null, null, null, null, null));
     assertThat(input.storageClassOrDefault()).isEqualTo("Standard");
     assertThat(input.dataRedundancyTypeOrDefault()).isEqualTo("LRS");
   }
@@ -36,14 +36,14 @@ class PutBucketInputTest {
   @Test
   void keepsTheDefaultsForAnEmptyConfiguration() {
     assertThat(parse(putBucket().body("<CreateBucketConfiguration/>")))
-        .isEqualTo(new PutBucketInput(null, null, null, null));
+        .isEqualTo(new PutBucketInput(null, null, null, null, null));
     assertThat(
             parse(
                 putBucket()
                     .body(
                         "<CreateBucketConfiguration><StorageClass> </StorageClass>"
                             + "</CreateBucketConfiguration>")))
-        .isEqualTo(new PutBucketInput(null, null, null, null));
+        .isEqualTo(new PutBucketInput(null, null, null, null, null));
   }
 
   @Test
@@ -56,7 +56,7 @@ class PutBucketInputTest {
                         "<CreateBucketConfiguration><StorageClass> Archive </StorageClass>"
                             + "<DataRedundancyType>\nZRS\n</DataRedundancyType>"
                             + "</CreateBucketConfiguration>")))
-        .isEqualTo(new PutBucketInput("public-read", "Archive", "ZRS", null));
+        .isEqualTo(new PutBucketInput("public-read", "Archive", "ZRS", null, null));
   }
 
   @Test

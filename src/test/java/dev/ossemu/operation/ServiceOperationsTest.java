@@ -66,7 +66,7 @@ class ServiceOperationsTest {
                 + "</ID><DisplayName>"
                 + owner
                 + "</DisplayName></Owner>"
-                + "<Buckets><Bucket><CreationDate>2026-11-25T10:00:00.123Z</CreationDate>"
+                + "<Buckets><Bucket><CreationDate>2026-11-25T10:00:00.000Z</CreationDate>"
                 + "<ExtranetEndpoint>oss-cn-hangzhou.aliyuncs.com</ExtranetEndpoint>"
                 + "<IntranetEndpoint>oss-cn-hangzhou-internal.aliyuncs.com</IntranetEndpoint>"
                 + "<Location>oss-cn-hangzhou</Location><Name>zulu-other</Name>"

@@ -128,7 +128,7 @@ class XmlCodecTest {
                 prefix
                     + "<CreateBucketConfiguration><StorageClass>IA</StorageClass>"
                     + "</CreateBucketConfiguration>"))
-        .isEqualTo(new CreateBucketConfiguration("IA", null));
+        .isEqualTo(new CreateBucketConfiguration("IA", null, null));
   }
 
   @Test
@@ -138,7 +138,7 @@ class XmlCodecTest {
                 "<CreateBucketConfiguration><LocationConstraint>oss-cn-beijing"
                     + "</LocationConstraint><XCType>x</XCType><Nested><A>1</A></Nested>"
                     + "<DataRedundancyType>ZRS</DataRedundancyType></CreateBucketConfiguration>"))
-        .isEqualTo(new CreateBucketConfiguration(null, "ZRS"));
+        .isEqualTo(new CreateBucketConfiguration(null, "ZRS", "oss-cn-beijing"));
   }
 
   @ParameterizedTest
