@@ -83,6 +83,7 @@ final class FuzzFixture {
             .signV1(CLOCK)
             .bytes(),
         RawRequest.of("PUT", "/newbucket/").body(CREATE).signV1(CLOCK).bytes(),
+        RawRequest.of("GET", "/fuzzbucket/?list-type=2&prefix=k").signV1(CLOCK).bytes(),
         RawRequest.of("POST", "/fuzzbucket/multi?uploads").signV1(CLOCK).bytes(),
         RawRequest.of("DELETE", "/fuzzbucket/k2").signV1(CLOCK).bytes(),
         RawRequest.of("PUT", "/fuzzbucket/k3")
