@@ -34,7 +34,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class ConnectionFloodTest {
   private static final int IDLE = 10_000;
   private static final int SLOWLORIS = 2_000;
-  private static final int TIMEOUT_SECONDS = 20;
+  private static final int TIMEOUT_SECONDS = 45;
   private static final Pattern LISTENING =
       Pattern.compile("oss-emulator listening on http://127\\.0\\.0\\.1:(\\d+) .*");
 
