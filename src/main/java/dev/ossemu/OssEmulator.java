@@ -132,6 +132,7 @@ public final class OssEmulator implements AutoCloseable {
               config.port(),
               new OssChannelInitializer(
                       service, quota, config.maxBodyBytes(), config.clock(), config.accessLog())
+                  .bodyStorage(objects.bodies())
                   .connectionLimits(
                       config.idleTimeout(), config.requestTimeout(), config.maxConnections()),
               // Durable writes block on fsync: keep them off the event loop.

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param bucket the bucket addressed, or null
  * @param key the object key addressed, or null
  * @param operation the OSS API name, e.g. {@code PutBucketEncryption}, or null when unrouted
- * @param auth {@code V1}, {@code V4} or {@code anonymous}; null when the signature failed
+ * @param auth {@code V1}, {@code V2}, {@code V4} or {@code anonymous}; null when the signature
+ *     failed
  * @param accessKeyId the access key that signed, or null
  * @param status the HTTP status answered
  * @param errorCode the OSS error code answered, or null

@@ -7,13 +7,14 @@ import dev.ossemu.request.QueryParameters;
 import java.time.Clock;
 
 /**
- * Checks a request's signature, V1 or V4, in the Authorization header or in a presigned URL, and
- * says who sent it. Signatures never depend on the addressing style, so the caller resolves bucket
- * and key first (spec §11). Comparisons are constant-time; secrets appear in no message and no log
- * line.
+ * Checks a request's signature, V1, V2 or V4, in the Authorization header or in a presigned URL,
+ * and says who sent it. Signatures never depend on the addressing style, so the caller resolves
+ * bucket and key first (spec §11). Comparisons are constant-time; secrets appear in no message and
+ * no log line.
  */
 public final class Authenticator {
   private final V1Verifier v1;
+  private final V2Verifier v2;
   private final V4Verifier v4;
 
   public Authenticator(Accounts accounts, String region, Clock clock) {
@@ -23,6 +24,7 @@ public final class Authenticator {
   public Authenticator(Accounts accounts, StsCredentials sts, String region, Clock clock) {
     CredentialResolver credentials = new CredentialResolver(accounts, sts, clock);
     this.v1 = new V1Verifier(credentials, clock);
+    this.v2 = new V2Verifier(credentials, clock);
     this.v4 = new V4Verifier(credentials, region, clock);
   }
 
@@ -42,6 +44,9 @@ public final class Authenticator {
       if (authorization.startsWith(AuthorizationV4.PREFIX)) {
         return v4.verifyHeader(request, authorization, bucket, key);
       }
+      if (authorization.startsWith(SignatureV2.HEADER_PREFIX)) {
+        return v2.verifyHeader(request, authorization, bucket, key);
+      }
       if (authorization.startsWith(V1Verifier.HEADER_PREFIX)) {
         return v1.verifyHeader(request, authorization, bucket, key);
       }
@@ -50,6 +55,9 @@ public final class Authenticator {
           .build();
     }
     QueryParameters query = request.query();
+    if (SignatureV2.VERSION.equals(query.get("x-oss-signature-version"))) {
+      return v2.verifyQuery(request, bucket, key);
+    }
     if (query.has("x-oss-signature-version")
         || query.has("x-oss-credential")
         || query.has("x-oss-signature")) {

@@ -15,6 +15,7 @@ public record Principal(
   public enum SignatureVersion {
     ANONYMOUS,
     V1,
+    V2,
     V4
   }
 

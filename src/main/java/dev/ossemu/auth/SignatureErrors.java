@@ -44,10 +44,10 @@ final class SignatureErrors {
             .ec(ec)
             .extra("OSSAccessKeyId", accessKeyId)
             .extra("SignatureProvided", provided)
-            .extra("StringToSign", stringToSign)
+            .extra("StringToSign", HeaderBytes.printable(stringToSign))
             .extra("StringToSignBytes", hexBytes(stringToSign));
     if (canonicalRequest != null) {
-      error.extra("CanonicalRequest", canonicalRequest);
+      error.extra("CanonicalRequest", HeaderBytes.printable(canonicalRequest));
     }
     return error.build();
   }
@@ -55,7 +55,7 @@ final class SignatureErrors {
   /** spec §9.4: upper-case hex bytes, each followed by a space. */
   static String hexBytes(String value) {
     StringBuilder out = new StringBuilder();
-    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+    for (byte b : HeaderBytes.encode(value)) {
       out.append(String.format(Locale.ROOT, "%02X ", b & 0xff));
     }
     return out.toString();

@@ -16,7 +16,7 @@ public final class SignatureV1 {
 
   /**
    * The StringToSign: verb, Content-MD5, Content-Type, the date slot, CanonicalizedOSSHeaders and
-   * CanonicalizedResource.
+   * CanonicalizedResource. Header values are read as the bytes sent (see {@link HeaderBytes}).
    *
    * @param date the date slot: {@code x-oss-date} or {@code Date} (or {@code Expires} for a
    *     presigned URL)
@@ -25,11 +25,13 @@ public final class SignatureV1 {
     StringBuilder out = new StringBuilder(128);
     out.append(method).append('\n');
     out.append(nullToEmpty(headers.joined("content-md5"))).append('\n');
-    out.append(nullToEmpty(headers.joined("content-type"))).append('\n');
+    out.append(HeaderBytes.decode(nullToEmpty(headers.joined("content-type")))).append('\n');
     out.append(date).append('\n');
     for (Map.Entry<String, List<String>> header : headers.asMap().entrySet()) {
       if (header.getKey().startsWith("x-oss-")) {
-        out.append(header.getKey()).append(':').append(headers.joined(header.getKey()));
+        out.append(header.getKey())
+            .append(':')
+            .append(HeaderBytes.decode(headers.joined(header.getKey())));
         out.append('\n');
       }
     }
@@ -69,11 +71,13 @@ public final class SignatureV1 {
     return out.toString();
   }
 
-  /** Base64(HMAC-SHA1(secret, UTF-8(stringToSign))). */
+  /**
+   * Base64(HMAC-SHA1(secret, UTF-8(stringToSign))), header values as the bytes sent ({@link
+   * HeaderBytes}).
+   */
   public static String sign(String secret, String stringToSign) {
     byte[] mac =
-        Hmac.sha1(
-            secret.getBytes(StandardCharsets.UTF_8), stringToSign.getBytes(StandardCharsets.UTF_8));
+        Hmac.sha1(secret.getBytes(StandardCharsets.UTF_8), HeaderBytes.encode(stringToSign));
     return Base64.getEncoder().encodeToString(mac);
   }
 

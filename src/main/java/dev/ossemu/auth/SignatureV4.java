@@ -43,7 +43,8 @@ public final class SignatureV4 {
     for (Map.Entry<String, List<String>> header : headers.asMap().entrySet()) {
       String name = header.getKey();
       if (isSignedByDefault(name) || additional.contains(name)) {
-        out.append(name).append(':').append(headers.joined(name)).append('\n');
+        // Header values as the bytes sent (issue 14 item 9), see HeaderBytes.
+        out.append(name).append(':').append(HeaderBytes.decode(headers.joined(name))).append('\n');
       }
     }
     out.append('\n');
@@ -103,7 +104,7 @@ public final class SignatureV4 {
         + '\n'
         + scope
         + '\n'
-        + Hmac.lowerHex(Hmac.sha256Digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        + Hmac.lowerHex(Hmac.sha256Digest(HeaderBytes.encode(canonicalRequest)));
   }
 
   /** The HMAC-SHA256 key chain from {@code "aliyun_v4" + secret}. */

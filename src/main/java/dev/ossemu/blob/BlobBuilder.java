@@ -10,7 +10,7 @@ import java.util.List;
  * Assembles a {@link Blob} from pieces as they arrive from the network, reserving storage in a
  * {@link StorageLease} as it grows and checksumming on the way, so nothing has to be read twice.
  */
-public final class BlobBuilder {
+public final class BlobBuilder implements BodySink {
   /** Chunks are at most this large, so no body lives in one big array. */
   public static final int CHUNK_BYTES = 64 * 1024;
 
@@ -49,7 +49,12 @@ public final class BlobBuilder {
     }
   }
 
+  /** Memory is reserved chunk by chunk as bytes are appended: nothing to do ahead. */
+  @Override
+  public void reserve(long bytes) {}
+
   /** Appends bytes; may throw the quota's OSS error, after which the builder must be discarded. */
+  @Override
   public void append(ByteBuffer bytes) {
     while (bytes.hasRemaining()) {
       if (fill == current.length) {
@@ -82,6 +87,7 @@ public final class BlobBuilder {
     fill = 0;
   }
 
+  @Override
   public long length() {
     return length;
   }
@@ -90,6 +96,7 @@ public final class BlobBuilder {
    * The body; trims the last chunk and gives its unused reservation back. The body carries the
    * lease with its one reference, which passes to the caller.
    */
+  @Override
   public Blob build() {
     if (!chunks.isEmpty() && fill < current.length) {
       byte[] trimmed = new byte[fill];
@@ -106,6 +113,7 @@ public final class BlobBuilder {
   }
 
   /** Gives back every reservation of an upload that was refused or abandoned. */
+  @Override
   public void discard() {
     lease.release();
     chunks.clear();

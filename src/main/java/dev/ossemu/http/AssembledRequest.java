@@ -1,6 +1,7 @@
 package dev.ossemu.http;
 
 import dev.ossemu.blob.Blob;
+import dev.ossemu.blob.BodySink;
 import dev.ossemu.routing.Resolution;
 import io.netty.handler.codec.http.HttpRequest;
 
@@ -15,9 +16,34 @@ import io.netty.handler.codec.http.HttpRequest;
  * @param body the document body (empty for uploads)
  * @param upload the object body, or null
  * @param ticket its place in the connection's {@link ResponseOrder}
+ * @param staged an upload still being written to a data file on the storage thread, or null: it
+ *     becomes {@code upload} there, once every write before it is done
  */
 record AssembledRequest(
-    HttpRequest head, Resolution resolution, byte[] body, Blob upload, long ticket) {
+    HttpRequest head,
+    Resolution resolution,
+    byte[] body,
+    Blob upload,
+    long ticket,
+    BodySink staged) {
+  /**
+   * The request with its staged upload complete and durable, on the storage thread.
+   *
+   * @throws dev.ossemu.error.OssException when the upload could not be written (disk full)
+   */
+  AssembledRequest built() {
+    return staged == null
+        ? this
+        : new AssembledRequest(head, resolution, body, staged.build(), ticket, null);
+  }
+
+  /** Removes a staged file the store did not take. */
+  void closeStaged() {
+    if (staged != null) {
+      staged.close();
+    }
+  }
+
   /** Gives back the request's reference to its upload; call exactly once. */
   void release() {
     if (upload != null) {

@@ -1,6 +1,8 @@
 package dev.ossemu.http;
 
 import dev.ossemu.blob.BlobBuilder;
+import dev.ossemu.blob.BodySink;
+import dev.ossemu.blob.BodyStorage;
 import dev.ossemu.blob.StorageQuota;
 import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
@@ -25,6 +27,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.concurrent.Executor;
 
 /**
  * Takes in request bodies as they arrive. An object upload goes chunk by chunk into storage
@@ -47,7 +50,10 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
   private HttpRequest head;
   private long ticket;
   private Resolution resolution;
-  private BlobBuilder body;
+  private BodySink body;
+  private BodyStorage storage = BodyStorage.MEMORY;
+  private OffloadedWrites offload;
+  private boolean offloaded;
   private boolean upload;
   private long limit;
   private boolean discarding;
@@ -67,6 +73,16 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
     this.maxDocumentBytes = maxDocumentBytes;
     this.clock = clock;
     this.order = order;
+  }
+
+  /**
+   * Writes uploads into {@code storage}; a blocking one (data files) is written on {@code
+   * blocking}, the connection's storage thread, never on the event loop.
+   */
+  public OssBodyAssembler uploadsTo(BodyStorage storage, Executor blocking) {
+    this.storage = storage;
+    this.offload = storage.blocks() ? new OffloadedWrites(blocking) : null;
+    return this;
   }
 
   @Override
@@ -91,7 +107,7 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
     if (request.decoderResult().isFailure()) {
       // The decoder skips the rest of such a request: answer it now (InvalidRequest).
       head = null;
-      ctx.fireChannelRead(new AssembledRequest(request, null, new byte[0], null, ticket));
+      ctx.fireChannelRead(new AssembledRequest(request, null, new byte[0], null, ticket, null));
       return;
     }
     // Resolved once, here: the route says how the body is taken in, and travels on with it.
@@ -105,7 +121,9 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
           case LARGE_DOCUMENT -> Math.max(maxDocumentBytes, LARGE_DOCUMENT_BYTES);
           case DOCUMENT -> maxDocumentBytes;
         };
-    body = new BlobBuilder(upload ? quota : null, HttpUtil.getContentLength(request, -1L));
+    long announced = HttpUtil.getContentLength(request, -1L);
+    offloaded = upload && offload != null;
+    body = upload ? storage.open(quota, announced) : new BlobBuilder(null, announced);
     if (HttpUtil.getContentLength(request, -1L) > limit) {
       refuse(ctx, OssException.of(OssErrorCode.ENTITY_TOO_LARGE).build());
     } else if (HttpUtil.is100ContinueExpected(request)) {
@@ -137,8 +155,12 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
         refuse(ctx, OssException.of(OssErrorCode.ENTITY_TOO_LARGE).build());
       } else {
         try {
-          for (ByteBuffer nio : bytes.nioBuffers()) {
-            body.append(nio);
+          if (offloaded) {
+            offload.write(ctx, body, bytes);
+          } else {
+            for (ByteBuffer nio : bytes.nioBuffers()) {
+              body.append(nio);
+            }
           }
         } catch (OssException e) {
           refuse(ctx, e); // the storage quota is full
@@ -160,20 +182,24 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
     if (last.decoderResult().isFailure()) {
       request.setDecoderResult(last.decoderResult());
     }
-    BlobBuilder assembled = body;
+    BodySink assembled = body;
     body = null;
     Resolution resolved = resolution;
     resolution = null;
-    if (upload) {
+    if (offloaded) {
+      // Built on the storage thread once the writes queued before it are done.
       ctx.fireChannelRead(
-          new AssembledRequest(request, resolved, new byte[0], assembled.build(), ticket));
+          new AssembledRequest(request, resolved, new byte[0], null, ticket, assembled));
+    } else if (upload) {
+      ctx.fireChannelRead(
+          new AssembledRequest(request, resolved, new byte[0], assembled.build(), ticket, null));
     } else {
       ctx.fireChannelRead(
-          new AssembledRequest(request, resolved, documentBytes(assembled), null, ticket));
+          new AssembledRequest(request, resolved, documentBytes(assembled), null, ticket, null));
     }
   }
 
-  private static byte[] documentBytes(BlobBuilder builder) {
+  private static byte[] documentBytes(BodySink builder) {
     return builder.build().toByteArray();
   }
 
@@ -215,8 +241,13 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
 
   private void discard() {
     if (body != null) {
-      body.discard();
+      BodySink dropped = body;
       body = null;
+      if (offloaded) {
+        offload.after(dropped::discard); // after the writes still queued for it
+      } else {
+        dropped.discard();
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package dev.ossemu.http;
 
 import dev.ossemu.auth.Redaction;
 import dev.ossemu.error.ErrorRenderer;
+import dev.ossemu.error.OssException;
 import dev.ossemu.request.Headers;
 import dev.ossemu.request.OssRequest;
 import dev.ossemu.request.OssResponse;
@@ -70,6 +71,9 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
     } catch (RejectedExecutionException e) {
       // Shutting down: the request is never answered, and its body is stored nowhere.
       assembled.release();
+      if (assembled.staged() != null) {
+        assembled.staged().discard();
+      }
       ctx.close();
     }
   }
@@ -80,8 +84,12 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
    * vanish and leave the connection open and unanswered.
    */
   private void respond(ChannelHandlerContext ctx, AssembledRequest assembled) {
+    AssembledRequest ready = assembled;
     try {
-      answerAndWrite(ctx, assembled);
+      ready = assembled.built();
+      answerAndWrite(ctx, ready, null);
+    } catch (OssException e) {
+      answerAndWrite(ctx, assembled, e); // the staged upload could not be kept
     } catch (RuntimeException e) {
       LOG.error("internal error answering {}", assembled.head().method(), e);
       long now = clock.millis();
@@ -101,7 +109,8 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
           };
       onEventLoop(ctx, () -> order.complete(assembled.ticket(), failed));
     } finally {
-      assembled.release();
+      ready.release();
+      assembled.closeStaged();
     }
   }
 
@@ -121,11 +130,24 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
     }
   }
 
-  private void answerAndWrite(ChannelHandlerContext ctx, AssembledRequest assembled) {
+  private void answerAndWrite(
+      ChannelHandlerContext ctx, AssembledRequest assembled, OssException unstored) {
     HttpRequest request = assembled.head();
     long now = clock.millis();
     String requestId = RequestIds.next(now);
-    Outcome outcome = answer(assembled, requestId, peer(ctx));
+    Outcome outcome =
+        unstored == null
+            ? answer(assembled, requestId, peer(ctx))
+            : new Outcome(
+                service
+                    .errors()
+                    .render(
+                        unstored,
+                        requestId,
+                        request.headers().get("host", ""),
+                        "HEAD".equals(request.method().name())),
+                0,
+                false);
     OssResponse response = outcome.response();
     if (accessLog && !outcome.resetConnection()) {
       // Common log format, plus the request id that ties the line to the client's error.

@@ -1,5 +1,6 @@
 package dev.ossemu.object;
 
+import dev.ossemu.blob.BodyStorage;
 import dev.ossemu.blob.StorageQuota;
 import dev.ossemu.bucket.BucketLocks;
 import java.util.List;
@@ -70,6 +71,11 @@ public interface ObjectStore {
 
   /** Removes everything. */
   void clear();
+
+  /** Where upload bodies are written while they arrive: memory chunks unless overridden. */
+  default BodyStorage bodies() {
+    return BodyStorage.MEMORY;
+  }
 
   /** The bound on stored bodies. */
   StorageQuota quota();

@@ -41,4 +41,10 @@ public record OssObject(
   public long size() {
     return blob.length();
   }
+
+  /** The same object over another blob holding the same bytes (moved to its data file). */
+  public OssObject withBlob(Blob moved) {
+    return new OssObject(
+        key, moved, etag, lastModified, type, headers, userMetadata, acl, storageClass, encryption);
+  }
 }

@@ -1,7 +1,7 @@
 package dev.ossemu.operation;
 
 import dev.ossemu.blob.Blob;
-import dev.ossemu.blob.BlobBuilder;
+import dev.ossemu.blob.BodySink;
 import dev.ossemu.bucket.Bucket;
 import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
@@ -13,6 +13,7 @@ import dev.ossemu.request.OssResponse;
 import dev.ossemu.xml.CopyResult;
 import dev.ossemu.xml.Multipart;
 import dev.ossemu.xml.XmlCodec;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,10 +135,16 @@ public final class MultipartOperations {
     long start = bytes == null ? 0 : bytes.start();
     long end = bytes == null ? original.size() : bytes.end() + 1;
     Blob held = ObjectWriteOperations.retained(original, source);
-    BlobBuilder builder = new BlobBuilder(objects.quota());
+    // Into the store's own kind of body: a data file with --data-dir, never the whole range in
+    // memory.
+    BodySink builder = objects.bodies().open(objects.quota(), end - start);
     try {
+      builder.reserve(end - start);
       original.blob().forEachSlice(start, end, builder::append);
       return builder.build();
+    } catch (UncheckedIOException e) {
+      builder.discard();
+      throw ObjectWriteOperations.vanishedOr(e, source);
     } catch (RuntimeException e) {
       builder.discard();
       throw e;

@@ -10,6 +10,8 @@ import dev.ossemu.request.OssResponse;
 import dev.ossemu.request.Target;
 import dev.ossemu.xml.CopyResult;
 import dev.ossemu.xml.XmlCodec;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 
 /** The writes that build on an existing object: CopyObject and AppendObject. */
@@ -48,9 +50,22 @@ public final class ObjectWriteOperations {
     Blob body = retained(original, source);
     try {
       return BucketLifetime.write(access, objects, call, bucket -> copy(call, bucket, original));
+    } catch (UncheckedIOException e) {
+      throw vanishedOr(e, source);
     } finally {
       body.release();
     }
+  }
+
+  /**
+   * With {@code --data-dir} a copy reads its source's data file; a delete of the source that won
+   * the race removed it first, so the copy answers as it would after that delete: NoSuchKey.
+   */
+  static RuntimeException vanishedOr(UncheckedIOException e, CopySource source) {
+    if (e.getCause() instanceof NoSuchFileException) {
+      return OssException.of(OssErrorCode.NO_SUCH_KEY).extra("Key", source.key()).build();
+    }
+    return e;
   }
 
   private OssResponse copy(OssCall call, Bucket bucket, OssObject original) {

@@ -208,6 +208,39 @@ public final class DataDirectory implements AutoCloseable {
     return leftovers.size();
   }
 
+  /**
+   * Moves a file already forced to disk (a staged upload, a streamed copy) to {@code target}
+   * atomically, and makes both directory entries durable.
+   */
+  public void install(Path written, Path target) {
+    try {
+      Path directory = target.getParent();
+      createDirectories(directory);
+      try {
+        Files.move(written, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        throw new IOException("the data directory's file system cannot rename atomically", e);
+      }
+      forceDirectory(directory);
+      forceDirectory(written.getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot install " + target, e);
+    }
+  }
+
+  /**
+   * A new, unique temporary file in {@code directory} (created if missing): its name ends as every
+   * temporary file's, so a crash leaves nothing that start-up does not remove.
+   */
+  public Path temporaryFile(Path directory, String stem) {
+    try {
+      createDirectories(directory);
+      return directory.resolve(stem + "." + UUID.randomUUID() + TEMPORARY);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + directory, e);
+    }
+  }
+
   /** Deletes a file and makes the deletion durable. */
   public void delete(Path target) {
     try {

@@ -1,6 +1,8 @@
 package dev.ossemu.persist;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ossemu.blob.BodySink;
+import dev.ossemu.blob.BodyStorage;
 import dev.ossemu.blob.StorageQuota;
 import dev.ossemu.bucket.BucketLocks;
 import dev.ossemu.error.OssErrorCode;
@@ -27,10 +29,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
- * Objects and multipart uploads kept in memory and written through to the data directory. An object
- * is a data file (one per version) plus a metadata file naming it; the metadata is written last, so
- * a crash leaves either the old object or the new one. Data files no metadata names are leftovers
- * of unacknowledged writes and are removed on start.
+ * Objects and multipart uploads indexed in memory and written through to the data directory; their
+ * bodies live on disk only. An object is a data file (one per version) plus a metadata file naming
+ * it; the metadata is written last, so a crash leaves either the old object or the new one. Data
+ * files no metadata names are leftovers of unacknowledged writes and are removed on start.
  *
  * <p>Writes hold their bucket's lock (the same {@link BucketLocks} the operations hold), not one
  * monitor for the whole store: writes into different buckets, fsyncs included, run in parallel.
@@ -39,6 +41,7 @@ public final class PersistentObjectStore implements ObjectStore {
   private final InMemoryObjectStore memory;
   private final DataDirectory data;
   private final ObjectMapper json = new ObjectMapper();
+  private final BodyStorage bodies;
 
   /** The data file of each stored object, by bucket and key. */
   private final Map<String, String> dataFiles = new ConcurrentHashMap<>();
@@ -52,6 +55,18 @@ public final class PersistentObjectStore implements ObjectStore {
       throws DataDirectoryException {
     this.data = data;
     this.memory = new InMemoryObjectStore(quota);
+    this.bodies =
+        new BodyStorage() {
+          @Override
+          public BodySink open(StorageQuota limit, long expectedLength) {
+            return new StagedBody(data, limit);
+          }
+
+          @Override
+          public boolean blocks() {
+            return true;
+          }
+        };
     new StoreLoader(data, json, quota, memory, dataFiles).load();
   }
 
@@ -105,15 +120,16 @@ public final class PersistentObjectStore implements ObjectStore {
             key,
             current -> {
               OssObject next = change.apply(current);
-              Documents.BodyDoc body = Bodies.write(data, directory, hash, next.blob());
-              written[0] = body.dataFile();
+              Bodies.Stored body = Bodies.write(data, directory, hash, next.blob());
+              written[0] = body.doc().dataFile();
               try {
-                write(directory.resolve(hash + ".meta"), objectDoc(next, body));
+                write(directory.resolve(hash + ".meta"), objectDoc(next, body.doc()));
               } catch (RuntimeException e) {
-                data.delete(directory.resolve(body.dataFile())); // never named: not kept
+                data.delete(directory.resolve(body.doc().dataFile())); // never named: not kept
                 throw e;
               }
-              return next;
+              // Kept as a view of its data file: the bytes live on disk only.
+              return next.withBlob(body.blob());
             });
     dataFiles.put(index, written[0]);
     if (previous != null) {
@@ -205,17 +221,20 @@ public final class PersistentObjectStore implements ObjectStore {
     }
     Path directory = uploadDir(data, bucket, upload.uploadId());
     String stem = "part-" + part.partNumber();
-    Documents.BodyDoc body = Bodies.write(data, directory, stem, part.blob());
+    Bodies.Stored body = Bodies.write(data, directory, stem, part.blob());
     try {
       write(
           directory.resolve(stem + ".meta"),
-          new Documents.PartDoc(part.partNumber(), body, part.lastModified().toString()));
+          new Documents.PartDoc(part.partNumber(), body.doc(), part.lastModified().toString()));
     } catch (RuntimeException e) {
-      data.delete(directory.resolve(body.dataFile()));
+      data.delete(directory.resolve(body.doc().dataFile()));
       throw e;
     }
-    memory.putPart(bucket, upload, part);
-    StoreLoader.deleteOtherData(data, directory, stem, body.dataFile());
+    memory.putPart(
+        bucket,
+        upload,
+        new MultipartUpload.Part(part.partNumber(), body.blob(), part.lastModified()));
+    StoreLoader.deleteOtherData(data, directory, stem, body.doc().dataFile());
   }
 
   @Override
@@ -258,6 +277,12 @@ public final class PersistentObjectStore implements ObjectStore {
     buckets.addAll(StoreLoader.directoryNames(data.root().resolve("objects")));
     buckets.addAll(StoreLoader.directoryNames(data.root().resolve("uploads")));
     buckets.forEach(this::dropBucket);
+  }
+
+  /** Uploads are staged in the data directory as they arrive, never held in memory. */
+  @Override
+  public BodyStorage bodies() {
+    return bodies;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.ossemu.server;
 
+import dev.ossemu.blob.BodyStorage;
 import dev.ossemu.blob.StorageQuota;
 import dev.ossemu.http.ConnectionGuards;
 import dev.ossemu.http.OssBodyAssembler;
@@ -16,6 +17,7 @@ import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 
 /**
  * The request pipeline: timeouts, codec (bounded request line and headers), the connection bound
@@ -37,6 +39,7 @@ public final class OssChannelInitializer extends ChannelInitializer<Channel> {
   private final boolean accessLog;
   private ConnectionGuards guards;
   private EventExecutorGroup handlerGroup;
+  private BodyStorage bodyStorage = BodyStorage.MEMORY;
 
   /**
    * @param quota the bound on stored object bodies
@@ -79,6 +82,15 @@ public final class OssChannelInitializer extends ChannelInitializer<Channel> {
     return guards.openConnections();
   }
 
+  /**
+   * Where uploads are written as they arrive (data files with {@code --data-dir}); memory unless
+   * set. A blocking storage needs {@link #handlerGroup}, which {@link NettyServer} gives it.
+   */
+  public OssChannelInitializer bodyStorage(BodyStorage storage) {
+    this.bodyStorage = storage;
+    return this;
+  }
+
   /** Runs the OSS handler on {@code group} rather than the event loop (null: event loop). */
   void handlerGroup(EventExecutorGroup group) {
     this.handlerGroup = group;
@@ -101,11 +113,13 @@ public final class OssChannelInitializer extends ChannelInitializer<Channel> {
     // Object bodies go out as the client reads them, never whole into a buffer.
     pipeline.addLast(new ChunkedWriteHandler());
     ResponseOrder order = new ResponseOrder();
-    pipeline.addLast(new OssBodyAssembler(service, quota, maxBodyBytes, clock, order));
-    // With blocking storage each connection gets one executor of the group, so its requests stay
-    // in order while the event loop never waits on a disk.
+    // With blocking storage each connection gets one executor of the group, so its requests (and
+    // the writes of its uploads) stay in order while the event loop never waits on a disk.
+    Executor blocking = handlerGroup == null ? null : handlerGroup.next();
+    BodyStorage storage = blocking == null ? BodyStorage.MEMORY : bodyStorage;
     pipeline.addLast(
-        new OssHttpHandler(
-            service, clock, accessLog, handlerGroup == null ? null : handlerGroup.next(), order));
+        new OssBodyAssembler(service, quota, maxBodyBytes, clock, order)
+            .uploadsTo(storage, blocking));
+    pipeline.addLast(new OssHttpHandler(service, clock, accessLog, blocking, order));
   }
 }

@@ -28,6 +28,39 @@ final class CharacterReferenceEscaper implements EscapingWriterFactory {
     return new Escaping(new OutputStreamWriter(out, StandardCharsets.UTF_8));
   }
 
+  /**
+   * A request document with each raw control character (other than TAB, LF and CR, which XML 1.0
+   * allows) replaced by its character reference. OSS reads them in keys: ali-oss escapes only
+   * {@code & < > " '} and sends {@code <Key>…\x01…</Key>} raw in DeleteMultipleObjects, which its
+   * suite, run against OSS, expects to work. Below 0x20 a UTF-8 byte is always a character of its
+   * own, so bytes can be replaced one by one; NUL stays invalid and fails the parse.
+   */
+  static byte[] referenceControlBytes(byte[] body) {
+    int controls = 0;
+    for (byte b : body) {
+      if (isReferencedControl(b)) {
+        controls++;
+      }
+    }
+    if (controls == 0) {
+      return body;
+    }
+    java.io.ByteArrayOutputStream out =
+        new java.io.ByteArrayOutputStream(body.length + 5 * controls);
+    for (byte b : body) {
+      if (isReferencedControl(b)) {
+        out.writeBytes(escape((char) b).getBytes(StandardCharsets.US_ASCII));
+      } else {
+        out.write(b);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private static boolean isReferencedControl(byte b) {
+    return b > 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r';
+  }
+
   /** The escaped form of one character, or null when it is written as is. */
   static String escape(char c) {
     switch (c) {

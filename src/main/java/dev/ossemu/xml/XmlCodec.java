@@ -64,7 +64,8 @@ public final class XmlCodec {
    * DOCTYPE whose root element is {@code rootElement}. Jackson itself does not check the root name
    * (jackson-dataformat-xml #247). Any failure is {@code MalformedXML}.
    */
-  public <T> T read(byte[] body, String rootElement, Class<T> type) {
+  public <T> T read(byte[] raw, String rootElement, Class<T> type) {
+    byte[] body = CharacterReferenceEscaper.referenceControlBytes(raw);
     if (!rootElement.equals(rootElementOf(body))) {
       throw OssException.malformedXml();
     }

@@ -21,21 +21,39 @@ public final class Engine {
 
   private static Boolean available;
   private static boolean built;
+  private static IllegalStateException buildFailure;
 
   private Engine() {}
 
   /** Skips the calling test, visibly, when no engine answers; builds the image on first use. */
   public static synchronized void requireImage() throws Exception {
     if (available == null) {
-      available = DockerClientFactory.instance().isDockerAvailable();
+      // Both clients: the tests drive the docker command line and Testcontainers.
+      available = cliAnswers() && DockerClientFactory.instance().isDockerAvailable();
       if (!available) {
         System.out.println("container tests skipped: no Docker engine answers");
       }
     }
     assumeTrue(available, "no Docker engine answers");
+    if (buildFailure != null) {
+      throw buildFailure; // once is enough: every test would fail the same way
+    }
     if (!built) {
-      build();
+      try {
+        build();
+      } catch (IllegalStateException e) {
+        buildFailure = e;
+        throw e;
+      }
       built = true;
+    }
+  }
+
+  private static boolean cliAnswers() {
+    try {
+      return docker(List.of("version", "--format", "{{.Server.Version}}"), 30).status() == 0;
+    } catch (Exception e) {
+      return false; // no docker command at all
     }
   }
 

@@ -94,6 +94,27 @@ class ControlCharacterKeysIT {
     assertThat(wire.send("GET", BUCKET, "", "").text()).doesNotContain("<Key>");
   }
 
+  @Test
+  void deletesKeysWithRawControlCharactersInDeleteMultipleObjects() {
+    String key = "ali-oss-test-key-\u0001\n\u000c\u0007Pc";
+    put(key);
+    // ali-oss escapes only & < > " ' and sends the other characters raw.
+    String body =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Delete><Quiet>false</Quiet>"
+            + "<Object><Key>"
+            + key
+            + "</Key></Object></Delete>";
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers =
+        Map.of("Content-MD5", java.util.Base64.getEncoder().encodeToString(md5(bytes)));
+
+    Reply reply = wire.send("POST", BUCKET, "", "delete", "", headers, bytes);
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+    assertThat(reply.text()).contains("<Key>ali-oss-test-key-&#x01;&#xA;&#x0C;&#x07;Pc</Key>");
+    assertThat(wire.send("GET", BUCKET, "", "").text()).doesNotContain("<Key>");
+  }
+
   private static byte[] md5(byte[] bytes) {
     try {
       return java.security.MessageDigest.getInstance("MD5").digest(bytes);
