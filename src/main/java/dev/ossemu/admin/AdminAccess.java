@@ -20,6 +20,7 @@ final class AdminAccess {
       "; or start the emulator with --admin-token TOKEN (or OSS_EMULATOR_ADMIN_TOKEN=TOKEN) and"
           + " send Authorization: Bearer TOKEN";
 
+  private static final String BEARER = "Bearer ";
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
   private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
@@ -41,7 +42,7 @@ final class AdminAccess {
    * @param bindHost the address the emulator is bound to, as configured
    */
   AdminAccess(String token, String bindHost) {
-    this.expected = token == null ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+    this.expected = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
     this.bindHost = unbracket(bindHost.toLowerCase(Locale.ROOT));
     this.loopbackBind = isLoopbackHost(bindHost);
   }
@@ -75,10 +76,7 @@ final class AdminAccess {
    */
   Refusal check(OssRequest request, InetAddress peer) {
     if (expected != null) {
-      // Constant time, so timing tells nothing about how much of a guess was right.
-      String sent = request.headers().get("authorization");
-      return sent != null
-              && MessageDigest.isEqual(expected, sent.trim().getBytes(StandardCharsets.UTF_8))
+      return bearerMatches(request.headers().get("authorization"))
           ? null
           : new Refusal(401, "token", "send Authorization: Bearer <admin token>");
     }
@@ -104,6 +102,18 @@ final class AdminAccess {
           "content-type", "a request with a body or a Content-Type must send application/json");
     }
     return null;
+  }
+
+  /** RFC 9110 §11.1: the scheme is case-insensitive; the token is compared in constant time. */
+  private boolean bearerMatches(String header) {
+    String sent = header == null ? "" : header.trim();
+    if (sent.length() <= BEARER.length()
+        || !sent.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return false;
+    }
+    // Constant time, so timing tells nothing about how much of a guess was right.
+    byte[] token = sent.substring(BEARER.length()).trim().getBytes(StandardCharsets.UTF_8);
+    return MessageDigest.isEqual(expected, token);
   }
 
   private static Refusal refuse(String rule, String why) {

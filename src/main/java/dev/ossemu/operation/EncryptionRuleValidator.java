@@ -26,7 +26,7 @@ public final class EncryptionRuleValidator {
    */
   public EncryptionRule validate(byte[] body) {
     ServerSideEncryptionRule document =
-        xml.read(body, ServerSideEncryptionRule.ROOT, ServerSideEncryptionRule.class);
+        xml.readSingular(body, ServerSideEncryptionRule.ROOT, ServerSideEncryptionRule.class);
     ApplyServerSideEncryptionByDefault byDefault = document.applyServerSideEncryptionByDefault();
     if (byDefault == null || byDefault.sseAlgorithm() == null) {
       throw OssException.malformedXml();

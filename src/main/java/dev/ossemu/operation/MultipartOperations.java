@@ -221,6 +221,9 @@ public final class MultipartOperations {
   }
 
   private List<MultipartUpload.Part> listedParts(OssCall call, MultipartUpload upload) {
+    if ("yes".equalsIgnoreCase(call.request().headers().get("x-oss-complete-all"))) {
+      return everyPart(call, upload);
+    }
     Multipart.Complete request =
         OssException.withMalformedXmlEc(
             () ->
@@ -249,6 +252,30 @@ public final class MultipartOperations {
             .build();
       }
       parts.add(part);
+    }
+    return parts;
+  }
+
+  /**
+   * {@code x-oss-complete-all: yes}: every uploaded part in part-number order, as OSS lists them.
+   * The body is empty (PY sends none); GO1 sends an empty {@code <CompleteMultipartUpload>}, which
+   * is taken as none. A body that lists parts contradicts the header.
+   */
+  private List<MultipartUpload.Part> everyPart(OssCall call, MultipartUpload upload) {
+    byte[] body = call.request().body();
+    List<Multipart.CompletePart> listed =
+        body.length == 0
+            ? null
+            : xml.read(body, Multipart.Complete.ROOT, Multipart.Complete.class).parts();
+    if (listed != null && !listed.isEmpty()) {
+      throw OssException.invalidArgument(
+          "The request body must not list parts when x-oss-complete-all is yes.",
+          "x-oss-complete-all",
+          call.request().headers().get("x-oss-complete-all"));
+    }
+    List<MultipartUpload.Part> parts = upload.parts();
+    if (parts.isEmpty()) {
+      throw OssException.malformedXml();
     }
     return parts;
   }

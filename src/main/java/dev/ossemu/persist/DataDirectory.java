@@ -1,5 +1,7 @@
 package dev.ossemu.persist;
 
+import dev.ossemu.error.OssErrorCode;
+import dev.ossemu.error.OssException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -146,8 +148,25 @@ public final class DataDirectory implements AutoCloseable {
       }
       forceDirectory(directory);
     } catch (IOException e) {
+      if (isDiskFull(e)) {
+        // The bound the client can act on, as for --max-storage: nothing was written.
+        throw OssException.of(OssErrorCode.INSUFFICIENT_STORAGE)
+            .message("The emulator's data directory is out of disk space.")
+            .build();
+      }
       throw new UncheckedIOException("cannot write " + target, e);
     }
+  }
+
+  /** ENOSPC or EDQUOT, which Java reports only in the exception's message. */
+  private static boolean isDiskFull(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      if (message.contains("No space left on device") || message.contains("Disk quota exceeded")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void writeForced(Path file, List<ByteBuffer> content) throws IOException {

@@ -11,7 +11,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -22,7 +26,9 @@ import org.codehaus.stax2.XMLOutputFactory2;
 /**
  * The one place XML is read and written. The parser never processes a DTD or resolves an external
  * entity, and a document that even declares a DOCTYPE is refused: OSS request bodies never carry
- * one, and refusing it closes the door on entity expansion attacks.
+ * one, and refusing it closes the door on entity expansion attacks. Otherwise it reads as leniently
+ * as OSS does: whitespace before the declaration, and character references to any character XML 1.1
+ * allows ({@code <Key>&#x0C;</Key>}, as the Go SDK sends), are accepted.
  */
 public final class XmlCodec {
   /**
@@ -64,34 +70,73 @@ public final class XmlCodec {
    * DOCTYPE whose root element is {@code rootElement}. Jackson itself does not check the root name
    * (jackson-dataformat-xml #247). Any failure is {@code MalformedXML}.
    */
-  public <T> T read(byte[] raw, String rootElement, Class<T> type) {
-    byte[] body = CharacterReferenceEscaper.referenceControlBytes(raw);
-    if (!rootElement.equals(rootElementOf(body))) {
+  public <T> T read(byte[] body, String rootElement, Class<T> type) {
+    return read(body, rootElement, type, false);
+  }
+
+  /**
+   * Reads a document every element of which occurs at most once and carries no attribute, such as a
+   * ServerSideEncryptionRule: Jackson would silently take the last of two {@code <SSEAlgorithm>} or
+   * a value given as an attribute, where OSS answers MalformedXML.
+   */
+  public <T> T readSingular(byte[] body, String rootElement, Class<T> type) {
+    return read(body, rootElement, type, true);
+  }
+
+  private <T> T read(byte[] raw, String rootElement, Class<T> type, boolean singular) {
+    byte[] document =
+        CharacterReferenceEscaper.referenceControlBytes(withoutLeadingWhitespace(raw));
+    if (!rootElement.equals(rootElementOf(document, singular))) {
       throw OssException.malformedXml();
     }
     try {
-      return mapper.readValue(body, type);
+      return mapper.readValue(document, type);
     } catch (IOException e) {
       throw OssException.malformedXml();
     }
+  }
+
+  /** OSS accepts whitespace before the declaration, which XML itself does not allow there. */
+  private static byte[] withoutLeadingWhitespace(byte[] body) {
+    int start = 0;
+    while (start < body.length && isXmlSpace(body[start])) {
+      start++;
+    }
+    return start == 0 ? body : java.util.Arrays.copyOfRange(body, start, body.length);
+  }
+
+  private static boolean isXmlSpace(byte b) {
+    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
   }
 
   /**
    * Scans the whole document with the hardened StAX reader and returns its root element name, so
    * that trailing garbage and DOCTYPEs are caught before Jackson maps anything.
    */
-  private String rootElementOf(byte[] body) {
+  private String rootElementOf(byte[] body, boolean singular) {
     XMLStreamReader reader = null;
     try {
       reader = inputFactory.createXMLStreamReader(new ByteArrayInputStream(body));
       String root = null;
+      // The names already seen under each open element, for a singular document.
+      Deque<Set<String>> siblings = new ArrayDeque<>();
+      siblings.push(new HashSet<>());
       while (reader.hasNext()) {
         int event = reader.next();
         if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
           return null;
         }
-        if (event == XMLStreamConstants.START_ELEMENT && root == null) {
-          root = reader.getLocalName();
+        if (event == XMLStreamConstants.START_ELEMENT) {
+          if (root == null) {
+            root = reader.getLocalName();
+          }
+          if (singular
+              && (reader.getAttributeCount() > 0 || !siblings.peek().add(reader.getLocalName()))) {
+            return null;
+          }
+          siblings.push(new HashSet<>());
+        } else if (event == XMLStreamConstants.END_ELEMENT) {
+          siblings.pop();
         }
       }
       return root;

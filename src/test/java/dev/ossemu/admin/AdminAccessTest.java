@@ -54,6 +54,33 @@ class AdminAccessTest {
   }
 
   @Test
+  void readsTheBearerSchemeCaseInsensitivelyAndTheTokenExactly() {
+    AdminAccess access = new AdminAccess("T0ken", "0.0.0.0");
+    InetAddress remote = InetAddress.getLoopbackAddress();
+    for (String ok : new String[] {"Bearer T0ken", "bearer T0ken", "BEARER  T0ken "}) {
+      assertThat(access.check(withAuthorization(ok), remote)).as(ok).isNull();
+    }
+    for (String bad :
+        new String[] {
+          "Bearer t0ken",
+          "Bearer T0ke",
+          "Bearer T0ken2",
+          "T0ken",
+          "Basic T0ken",
+          "Bearer",
+          "Bearer "
+        }) {
+      assertThat(access.check(withAuthorization(bad), remote).status()).as(bad).isEqualTo(401);
+    }
+  }
+
+  private static OssRequest withAuthorization(String value) {
+    OssRequest request = reset("127.0.0.1:9000");
+    request.headers().add("Authorization", value);
+    return request;
+  }
+
+  @Test
   void knowsLoopbackBindAddresses() {
     assertThat(AdminAccess.isLoopbackHost("127.0.0.1")).isTrue();
     assertThat(AdminAccess.isLoopbackHost("localhost")).isTrue();

@@ -1,5 +1,7 @@
 package dev.ossemu.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ossemu.Wiring;
 import dev.ossemu.admin.Faults;
 import dev.ossemu.admin.RequestJournal;
@@ -8,11 +10,14 @@ import dev.ossemu.auth.Accounts;
 import dev.ossemu.auth.StsCredentials;
 import dev.ossemu.blob.Blob;
 import dev.ossemu.blob.BlobBuilder;
+import dev.ossemu.blob.StorageLease;
 import dev.ossemu.blob.StorageQuota;
 import dev.ossemu.bucket.BucketStore;
 import dev.ossemu.bucket.InMemoryBucketStore;
 import dev.ossemu.object.InMemoryObjectStore;
+import dev.ossemu.object.MultipartUpload;
 import dev.ossemu.object.ObjectStore;
+import dev.ossemu.object.OssObject;
 import dev.ossemu.persist.DataDirectory;
 import dev.ossemu.persist.PersistentBucketStore;
 import dev.ossemu.persist.PersistentObjectStore;
@@ -23,6 +28,10 @@ import dev.ossemu.testing.SignedRequests;
 import dev.ossemu.testing.TestService;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -141,7 +150,8 @@ final class StoreHarness implements AutoCloseable {
 
   static String between(String text, String open, String close) {
     int start = text.indexOf(open);
-    return start < 0 ? null : text.substring(start + open.length(), text.indexOf(close, start));
+    int from = start + open.length();
+    return start < 0 ? null : text.substring(from, text.indexOf(close, from));
   }
 
   @Override
@@ -149,5 +159,29 @@ final class StoreHarness implements AutoCloseable {
     if (data != null) {
       data.close();
     }
+  }
+
+  /** The bytes the stored objects and parts hold: each received body once, however shared. */
+  long heldBytes(String... buckets) {
+    Set<StorageLease> leaves = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<StorageLease> pending = new ArrayDeque<>();
+    for (String bucket : buckets) {
+      for (OssObject object : objects.objectsFrom(bucket, "").values()) {
+        pending.add(object.blob().lease());
+      }
+      for (MultipartUpload upload : objects.uploads(bucket)) {
+        upload.parts().forEach(part -> pending.add(part.blob().lease()));
+      }
+    }
+    while (!pending.isEmpty()) {
+      StorageLease lease = pending.pop();
+      assertThat(lease.references()).as("a stored body's lease is live").isPositive();
+      if (lease.parts().isEmpty()) {
+        leaves.add(lease);
+      } else {
+        pending.addAll(lease.parts());
+      }
+    }
+    return leaves.stream().mapToLong(StorageLease::bytes).sum();
   }
 }
