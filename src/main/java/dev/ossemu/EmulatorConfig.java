@@ -5,6 +5,7 @@ import dev.ossemu.auth.StsCredentials;
 import dev.ossemu.bucket.EncryptionRule;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,6 +26,10 @@ import java.util.Objects;
  * @param journalSize how many requests the journal keeps
  * @param accessLog whether every request is logged, one line each, to {@code dev.ossemu.access}
  * @param dataDir where buckets and objects are kept across restarts, or null for memory only
+ * @param idleTimeout how long a connection may wait between requests; zero: for ever
+ * @param requestTimeout how long a request head may take to arrive, and a body may pause; zero: for
+ *     ever
+ * @param maxConnections the most connections served at once; zero: no bound
  * @param clock the clock for signature windows, dates and creation times
  */
 public record EmulatorConfig(
@@ -41,6 +46,9 @@ public record EmulatorConfig(
     int journalSize,
     boolean accessLog,
     Path dataDir,
+    Duration idleTimeout,
+    Duration requestTimeout,
+    int maxConnections,
     Clock clock) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -50,6 +58,15 @@ public record EmulatorConfig(
 
   /** Request bodies are small XML documents; 64 KiB is far above any valid one. */
   public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+  /** nginx's keepalive_timeout is 75 s; SDK connection pools keep idle connections for 60 s. */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+
+  /** Far above what any client on a working network needs for a head or between body bytes. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Far above a test suite's parallel clients, far below a default fd limit of 4096 or more. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 1024;
 
   /**
    * A bucket that exists from the start.
@@ -85,6 +102,14 @@ public record EmulatorConfig(
     }
     if (maxStorageBytes <= 0) {
       throw new IllegalArgumentException("maxStorageBytes must be positive");
+    }
+    Objects.requireNonNull(idleTimeout, "idleTimeout");
+    Objects.requireNonNull(requestTimeout, "requestTimeout");
+    if (idleTimeout.isNegative() || requestTimeout.isNegative()) {
+      throw new IllegalArgumentException("timeouts must not be negative");
+    }
+    if (maxConnections < 0) {
+      throw new IllegalArgumentException("maxConnections must not be negative");
     }
     if (journalSize < 0) {
       throw new IllegalArgumentException("journalSize must not be negative");

@@ -132,7 +132,9 @@ public final class OssEmulator implements AutoCloseable {
               config.port(),
               new OssChannelInitializer(
                       service, quota, config.maxBodyBytes(), config.clock(), config.accessLog())
-                  .bodyStorage(objects.bodies()),
+                  .bodyStorage(objects.bodies())
+                  .connectionLimits(
+                      config.idleTimeout(), config.requestTimeout(), config.maxConnections()),
               // Durable writes block on fsync: keep them off the event loop.
               dataDirectory != null);
       // Bound and answering: the XML mapper (once per JVM) is built now rather than by a request.

@@ -9,6 +9,7 @@ import dev.ossemu.bucket.EncryptionRule;
 import dev.ossemu.service.BucketNames;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +27,16 @@ public final class OssEmulatorBuilder {
   private final List<EmulatorConfig.InitialBucket> buckets = new ArrayList<>();
   private final List<StsCredentials.Temporary> stsCredentials = new ArrayList<>();
   private int maxBodyBytes = EmulatorConfig.DEFAULT_MAX_BODY_BYTES;
-  private long maxStorageBytes = StorageQuota.DEFAULT_BYTES;
+  private long maxStorageBytes = StorageQuota.defaultBytes();
+  private boolean explicitStorage;
   private boolean admin = true;
   private String adminToken;
   private int journalSize = RequestJournal.DEFAULT_CAPACITY;
   private boolean accessLog;
   private Path dataDir;
+  private Duration idleTimeout = EmulatorConfig.DEFAULT_IDLE_TIMEOUT;
+  private Duration requestTimeout = EmulatorConfig.DEFAULT_REQUEST_TIMEOUT;
+  private int maxConnections = EmulatorConfig.DEFAULT_MAX_CONNECTIONS;
   private Clock clock = Clock.systemUTC();
 
   OssEmulatorBuilder() {}
@@ -129,9 +134,13 @@ public final class OssEmulatorBuilder {
     return this;
   }
 
-  /** The bound on all stored object bodies together (default 512 MiB). */
+  /**
+   * The bound on all stored object bodies together (default 512 MiB or half the maximum heap,
+   * whichever is less).
+   */
   public OssEmulatorBuilder maxStorageBytes(long bytes) {
     this.maxStorageBytes = bytes;
+    this.explicitStorage = true;
     return this;
   }
 
@@ -168,6 +177,32 @@ public final class OssEmulatorBuilder {
     return this;
   }
 
+  /**
+   * Closes a connection with no request in progress after this long (default 60 s; zero: never).
+   */
+  public OssEmulatorBuilder idleTimeout(Duration timeout) {
+    this.idleTimeout = timeout;
+    return this;
+  }
+
+  /**
+   * The time a request line and headers may take to arrive, and the longest pause within a body
+   * (default 30 s; zero: no limit). A client past it gets {@code RequestTimeout} and is closed.
+   */
+  public OssEmulatorBuilder requestTimeout(Duration timeout) {
+    this.requestTimeout = timeout;
+    return this;
+  }
+
+  /**
+   * The most connections served at once (default 1024; zero: no bound). A new connection beyond it
+   * gets 503 {@code SlowDown} and is closed; the others keep being served.
+   */
+  public OssEmulatorBuilder maxConnections(int max) {
+    this.maxConnections = max;
+    return this;
+  }
+
   /** The clock for signature windows and dates; tests replaying captured requests fix it. */
   public OssEmulatorBuilder clock(Clock clock) {
     this.clock = clock;
@@ -187,6 +222,9 @@ public final class OssEmulatorBuilder {
               EmulatorConfig.DEFAULT_ACCESS_KEY_ID, EmulatorConfig.DEFAULT_ACCESS_KEY_SECRET));
     }
     new Accounts(configured); // fails fast on a duplicate access key id
+    if (explicitStorage && dataDir == null) {
+      HeapCheck.warnIfStorageExceedsHeap(maxStorageBytes, Runtime.getRuntime().maxMemory());
+    }
     return new OssEmulator(
         new EmulatorConfig(
             host,
@@ -202,6 +240,9 @@ public final class OssEmulatorBuilder {
             journalSize,
             accessLog,
             dataDir,
+            idleTimeout,
+            requestTimeout,
+            maxConnections,
             clock));
   }
 }

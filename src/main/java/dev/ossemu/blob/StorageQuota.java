@@ -10,8 +10,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * out of memory.
  */
 public final class StorageQuota {
-  /** The default bound: a few hundred MiB, ample for tests and a laptop. */
+  /** The default bound on a large heap: a few hundred MiB, ample for tests and a laptop. */
   public static final long DEFAULT_BYTES = 512L * 1024 * 1024;
+
+  /**
+   * The default bound for this JVM: {@link #DEFAULT_BYTES}, or half the maximum heap when that is
+   * less. Bodies held in memory must leave the heap room for everything else; in a container with
+   * {@code -m 128m} a 512 MiB bound would let uploads run the JVM out of memory long before the
+   * emulator says InsufficientStorage.
+   */
+  public static long defaultBytes() {
+    return defaultBytes(Runtime.getRuntime().maxMemory());
+  }
+
+  static long defaultBytes(long maxHeap) {
+    return Math.min(DEFAULT_BYTES, maxHeap / 2);
+  }
 
   private final long limit;
   private final AtomicLong used = new AtomicLong();

@@ -31,7 +31,7 @@ final class CommandLine {
           "  --config FILE     read accounts, RAM users, buckets and STS credentials from a YAML",
           "                    file (OSS_EMULATOR_CONFIG); options and environment override it",
           "  --max-storage MIB bound on all object bodies together, in MiB",
-          "                    (OSS_EMULATOR_MAX_STORAGE_MIB, default 512)",
+          "                    (OSS_EMULATOR_MAX_STORAGE_MIB, default 512 or half the heap)",
           "  --admin-token T   require Authorization: Bearer T on /_emulator/",
           "                    (OSS_EMULATOR_ADMIN_TOKEN)",
           "  --no-admin        turn the admin API under /_emulator/ off",
@@ -39,6 +39,12 @@ final class CommandLine {
           "                    (OSS_EMULATOR_DATA_DIR; default: in memory only)",
           "  --log-level L     TRACE, DEBUG, INFO, WARN, ERROR or OFF (OSS_EMULATOR_LOG_LEVEL)",
           "  --access-log      log one line per request (OSS_EMULATOR_ACCESS_LOG=true)",
+          "  --idle-timeout S  close a connection idle between requests after S seconds, 0 = never",
+          "                    (OSS_EMULATOR_IDLE_TIMEOUT, default 60)",
+          "  --request-timeout S  request line and headers must arrive, and a body may pause, within",
+          "                    S seconds, 0 = no limit (OSS_EMULATOR_REQUEST_TIMEOUT, default 30)",
+          "  --max-connections N  serve at most N connections at once, 0 = no bound; others get",
+          "                    503 SlowDown (OSS_EMULATOR_MAX_CONNECTIONS, default 1024)",
           "  --help            print this help and exit",
           "  --version         print the version and exit",
           "");
@@ -60,7 +66,10 @@ final class CommandLine {
           "--config",
           "--max-storage",
           "--log-level",
-          "--data-dir");
+          "--data-dir",
+          "--idle-timeout",
+          "--request-timeout",
+          "--max-connections");
 
   /** What the command line asks for. */
   enum Action {
@@ -175,6 +184,9 @@ final class CommandLine {
       case "--no-admin" -> builder.admin(false);
       case "--access-log" -> builder.accessLog(true);
       case "--data-dir" -> builder.dataDir(Path.of(value));
+      case "--idle-timeout" -> builder.idleTimeout(seconds(value, option));
+      case "--request-timeout" -> builder.requestTimeout(seconds(value, option));
+      case "--max-connections" -> builder.maxConnections(count(value, option));
       case "--account" -> account(value, option, builder);
       default -> {
         // --config was applied first.
@@ -208,6 +220,7 @@ final class CommandLine {
     if (dataDir != null && !dataDir.isBlank()) {
       builder.dataDir(Path.of(dataDir.trim()));
     }
+    applyConnectionEnvironment(env, builder);
     String adminToken = env.get("OSS_EMULATOR_ADMIN_TOKEN");
     if (adminToken != null && !adminToken.isBlank()) {
       builder.adminToken(adminToken.trim());
@@ -218,6 +231,47 @@ final class CommandLine {
         account(account.trim(), "OSS_EMULATOR_ACCOUNTS", builder);
       }
     }
+  }
+
+  private static void applyConnectionEnvironment(
+      Map<String, String> env, OssEmulatorBuilder builder) throws UsageException {
+    String idle = env.get("OSS_EMULATOR_IDLE_TIMEOUT");
+    if (idle != null && !idle.isBlank()) {
+      builder.idleTimeout(seconds(idle, "OSS_EMULATOR_IDLE_TIMEOUT"));
+    }
+    String request = env.get("OSS_EMULATOR_REQUEST_TIMEOUT");
+    if (request != null && !request.isBlank()) {
+      builder.requestTimeout(seconds(request, "OSS_EMULATOR_REQUEST_TIMEOUT"));
+    }
+    String connections = env.get("OSS_EMULATOR_MAX_CONNECTIONS");
+    if (connections != null && !connections.isBlank()) {
+      builder.maxConnections(count(connections, "OSS_EMULATOR_MAX_CONNECTIONS"));
+    }
+  }
+
+  /** Whole seconds, 0 (off) to a day. */
+  private static java.time.Duration seconds(String value, String source) throws UsageException {
+    try {
+      long seconds = Long.parseLong(value.trim());
+      if (seconds >= 0 && seconds <= 86_400) {
+        return java.time.Duration.ofSeconds(seconds);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException(source + ": not a number of seconds between 0 and 86400: " + value);
+  }
+
+  private static int count(String value, String source) throws UsageException {
+    try {
+      int count = Integer.parseInt(value.trim());
+      if (count >= 0) {
+        return count;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException(source + ": not a whole number of 0 or more: " + value);
   }
 
   private static String value(String[] args, int index, String option) throws UsageException {

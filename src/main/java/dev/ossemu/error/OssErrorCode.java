@@ -122,6 +122,25 @@ public enum OssErrorCode {
       "0003-00000016"),
   NOT_IMPLEMENTED(
       "NotImplemented", 501, "The requested operation is not implemented by oss-emulator.", null),
+  // Connection-level answers. The OSS spec documents none of them: RequestTimeout and SlowDown are
+  // the codes and messages S3 uses (SDKs retry SlowDown), the statuses those of RFC 9110.
+  REQUEST_TIMEOUT(
+      "RequestTimeout",
+      400,
+      "Your socket connection to the server was not read from or written to within the timeout"
+          + " period.",
+      null),
+  /** spec §9.3: OSS's answer to a header it does not implement, with a {@code Header} element. */
+  HEADER_NOT_IMPLEMENTED(
+      "NotImplemented",
+      400,
+      "A header you provided implies functionality that is not implemented.",
+      null),
+  SLOW_DOWN("SlowDown", 503, "Please reduce your request rate.", null),
+  EXPECTATION_FAILED(
+      "ExpectationFailed", 417, "The Expect header of the request cannot be met.", null),
+  HTTP_VERSION_NOT_SUPPORTED(
+      "HttpVersionNotSupported", 505, "Only HTTP/1.0 and HTTP/1.1 are supported.", null),
   /** A fault injected through the admin API; its code and status are the user's. */
   INJECTED("InjectedError", 500, "An error injected by oss-emulator's fault API.", null),
   INTERNAL_ERROR("InternalError", 500, "We encountered an internal error. Please try again.", null);

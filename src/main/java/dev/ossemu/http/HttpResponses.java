@@ -93,8 +93,7 @@ final class HttpResponses {
       headers.set(header.getKey(), header.getValue());
     }
     headers.set("Content-Length", response.contentLength());
-    if (keepAlive) {
-      headers.set("Connection", HttpHeaderValues.KEEP_ALIVE);
-    }
+    // Said either way: a client must know that the connection ends with this answer.
+    headers.set("Connection", keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
   }
 }

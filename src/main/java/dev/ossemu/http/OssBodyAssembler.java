@@ -11,6 +11,7 @@ import dev.ossemu.routing.BodyKind;
 import dev.ossemu.routing.Resolution;
 import dev.ossemu.service.OssService;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -19,10 +20,12 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 
@@ -125,13 +128,25 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
     if (announced > limit) {
       refuse(ctx, OssException.of(OssErrorCode.ENTITY_TOO_LARGE).build());
     } else if (HttpUtil.is100ContinueExpected(request)) {
-      order.interim(
-          ticket,
-          () ->
-              ctx.writeAndFlush(
-                  new DefaultFullHttpResponse(
-                      request.protocolVersion(), HttpResponseStatus.CONTINUE)));
+      order.interim(ticket, () -> sendContinue(ctx, request));
     }
+  }
+
+  /**
+   * Writes {@code 100 Continue} as raw bytes past the HTTP codec. Both HttpServerKeepAliveHandler
+   * (for a request saying Connection: close) and the codec itself (for one with Content-Length and
+   * chunked) close the connection after the next complete response they see, a 100 Continue
+   * included, and the body and the real answer would never come.
+   */
+  private static void sendContinue(ChannelHandlerContext ctx, HttpRequest request) {
+    ChannelHandlerContext codec = ctx.pipeline().context(HttpServerCodec.class);
+    if (codec == null) {
+      ctx.writeAndFlush(
+          new DefaultFullHttpResponse(request.protocolVersion(), HttpResponseStatus.CONTINUE));
+      return;
+    }
+    String line = request.protocolVersion().text() + " 100 Continue\r\n\r\n";
+    codec.writeAndFlush(Unpooled.copiedBuffer(line, StandardCharsets.US_ASCII));
   }
 
   private void append(ChannelHandlerContext ctx, HttpContent content) {
@@ -194,12 +209,13 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
   /**
    * Answers with an OSS error before the body is complete. Bytes still on the wire are skipped,
    * which keeps the connection in step for a keep-alive client; otherwise it is closed, as Netty's
-   * aggregator does.
+   * aggregator does. A client that sent {@code Expect: 100-continue} may never send the body it was
+   * refused, so its next bytes could be a request: that connection is closed too.
    */
   private void refuse(ChannelHandlerContext ctx, OssException error) {
     discarding = true;
     discard();
-    boolean keepAlive = HttpUtil.isKeepAlive(head) || HttpUtil.is100ContinueExpected(head);
+    boolean keepAlive = HttpUtil.isKeepAlive(head) && !HttpUtil.is100ContinueExpected(head);
     long now = clock.millis();
     String requestId = RequestIds.next(now);
     boolean isHead = "HEAD".equals(head.method().name());

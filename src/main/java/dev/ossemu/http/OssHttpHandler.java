@@ -1,7 +1,7 @@
 package dev.ossemu.http;
 
 import dev.ossemu.auth.Redaction;
-import dev.ossemu.error.OssErrorCode;
+import dev.ossemu.error.ErrorRenderer;
 import dev.ossemu.error.OssException;
 import dev.ossemu.request.Headers;
 import dev.ossemu.request.OssRequest;
@@ -9,12 +9,11 @@ import dev.ossemu.request.OssResponse;
 import dev.ossemu.routing.Resolution;
 import dev.ossemu.service.OssService;
 import dev.ossemu.service.Outcome;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.PrematureChannelClosureException;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import java.io.IOException;
@@ -40,9 +39,6 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
 
   /** Off unless asked for: per-request logging costs, and most users never read it. */
   private static final Logger ACCESS = LoggerFactory.getLogger("dev.ossemu.access");
-
-  /** Bound on header lines per request; OSS SDK requests carry about ten. */
-  public static final int MAX_HEADER_LINES = 100;
 
   private final OssService service;
   private final Clock clock;
@@ -82,7 +78,11 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
     }
   }
 
-  /** Answers, then gives back the request's reference to its body: the one place it is released. */
+  /**
+   * Answers, then gives back the request's reference to its body: the one place it is released.
+   * Whatever goes wrong, the request is answered: on a storage thread an exception would otherwise
+   * vanish and leave the connection open and unanswered.
+   */
   private void respond(ChannelHandlerContext ctx, AssembledRequest assembled) {
     AssembledRequest ready = assembled;
     try {
@@ -90,9 +90,43 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
       answerAndWrite(ctx, ready, null);
     } catch (OssException e) {
       answerAndWrite(ctx, assembled, e); // the staged upload could not be kept
+    } catch (RuntimeException e) {
+      LOG.error("internal error answering {}", assembled.head().method(), e);
+      long now = clock.millis();
+      String requestId = RequestIds.next(now);
+      boolean head = "HEAD".equals(assembled.head().method().name());
+      ResponseOrder.Answer failed =
+          new ResponseOrder.Answer() {
+            @Override
+            public void write() {
+              writeInternalError(ctx, requestId, now, head);
+            }
+
+            @Override
+            public void discard() {
+              // nothing held
+            }
+          };
+      onEventLoop(ctx, () -> order.complete(assembled.ticket(), failed));
     } finally {
       ready.release();
       assembled.closeStaged();
+    }
+  }
+
+  /** The fixed 500 document, then the close: the one answer that cannot fail. */
+  private static void writeInternalError(
+      ChannelHandlerContext ctx, String requestId, long now, boolean head) {
+    ctx.writeAndFlush(
+            ErrorReplies.toHttp(ErrorRenderer.internalError(requestId, head), requestId, now))
+        .addListener(ChannelFutureListener.CLOSE);
+  }
+
+  private static void onEventLoop(ChannelHandlerContext ctx, Runnable task) {
+    if (ctx.executor().inEventLoop()) {
+      task.run();
+    } else {
+      ctx.executor().execute(task);
     }
   }
 
@@ -138,13 +172,20 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
               ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
               ctx.close();
             } else {
-              ResponseWriter.write(
-                  ctx,
-                  response,
-                  request.protocolVersion(),
-                  requestId,
-                  now,
-                  HttpUtil.isKeepAlive(request));
+              try {
+                ResponseWriter.write(
+                    ctx,
+                    response,
+                    request.protocolVersion(),
+                    requestId,
+                    now,
+                    HttpUtil.isKeepAlive(request));
+              } catch (RuntimeException e) {
+                // e.g. a header value Netty refuses; on the event loop nobody else would answer
+                LOG.error("cannot write the answer to {}", request.method(), e);
+                response.discardBody();
+                writeInternalError(ctx, requestId, now, "HEAD".equals(request.method().name()));
+              }
             }
           }
 
@@ -179,20 +220,7 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
 
   private Outcome answer(AssembledRequest assembled, String requestId, InetAddress peer) {
     HttpRequest request = assembled.head();
-    String host = request.headers().get("host", "");
-    boolean head = "HEAD".equals(request.method().name());
-    DecoderResult decoded = request.decoderResult();
-    if (!decoded.isSuccess()) {
-      String message =
-          decoded.cause() instanceof TooLongFrameException
-              ? "The request line or headers are too long."
-              : "The request is not a valid HTTP request.";
-      return new Outcome(reject(message, requestId, host, head), 0, false);
-    }
-    if (request.headers().size() > MAX_HEADER_LINES) {
-      return new Outcome(
-          reject("The request has too many headers.", requestId, host, head), 0, false);
-    }
+    // The RequestGuard already refused what the decoder could not read.
     Headers headers = new Headers();
     for (Map.Entry<String, String> header : request.headers()) {
       headers.add(header.getKey(), header.getValue());
@@ -217,11 +245,6 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
     return ctx.channel().remoteAddress() instanceof InetSocketAddress address
         ? address.getAddress()
         : null;
-  }
-
-  private OssResponse reject(String message, String requestId, String host, boolean head) {
-    OssException error = OssException.of(OssErrorCode.INVALID_REQUEST).message(message).build();
-    return service.errors().render(error, requestId, host, head);
   }
 
   @Override

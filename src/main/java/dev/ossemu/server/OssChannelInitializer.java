@@ -2,6 +2,7 @@ package dev.ossemu.server;
 
 import dev.ossemu.blob.BodyStorage;
 import dev.ossemu.blob.StorageQuota;
+import dev.ossemu.http.ConnectionGuards;
 import dev.ossemu.http.OssBodyAssembler;
 import dev.ossemu.http.OssHttpHandler;
 import dev.ossemu.http.ResponseOrder;
@@ -15,13 +16,15 @@ import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 
 /**
- * The request pipeline: codec (bounded request line and headers), keep-alive (the only owner of
- * {@code Connection} and closing), the body assembler (object uploads streamed into storage,
- * documents bounded, oversize answered with an OSS error), and the OSS handler. Typed on {@link
- * Channel} so that tests install the whole pipeline in an EmbeddedChannel.
+ * The request pipeline: timeouts, codec (bounded request line and headers), the connection bound
+ * and the request guard (see {@link ConnectionGuards}), keep-alive (the only owner of {@code
+ * Connection} and closing), the body assembler (object uploads streamed into storage, documents
+ * bounded, oversize answered with an OSS error), and the OSS handler. Typed on {@link Channel} so
+ * that tests install the whole pipeline in an EmbeddedChannel.
  */
 public final class OssChannelInitializer extends ChannelInitializer<Channel> {
   /** Long enough for any presigned URL an SDK builds. */
@@ -34,6 +37,7 @@ public final class OssChannelInitializer extends ChannelInitializer<Channel> {
   private final int maxBodyBytes;
   private final Clock clock;
   private final boolean accessLog;
+  private ConnectionGuards guards;
   private EventExecutorGroup handlerGroup;
   private BodyStorage bodyStorage = BodyStorage.MEMORY;
 
@@ -56,6 +60,26 @@ public final class OssChannelInitializer extends ChannelInitializer<Channel> {
     this.maxBodyBytes = maxBodyBytes;
     this.clock = clock;
     this.accessLog = accessLog;
+    this.guards = new ConnectionGuards(service.errors(), clock, Duration.ZERO, Duration.ZERO, 0);
+  }
+
+  /**
+   * Bounds connections in time and number (all off unless set here).
+   *
+   * @param idleTimeout zero: connections may wait between requests for ever
+   * @param requestTimeout zero: request heads and bodies may take for ever
+   * @param maxConnections zero: no bound
+   */
+  public OssChannelInitializer connectionLimits(
+      Duration idleTimeout, Duration requestTimeout, int maxConnections) {
+    this.guards =
+        new ConnectionGuards(service.errors(), clock, idleTimeout, requestTimeout, maxConnections);
+    return this;
+  }
+
+  /** The connections open now. */
+  public int openConnections() {
+    return guards.openConnections();
   }
 
   /**
@@ -75,11 +99,16 @@ public final class OssChannelInitializer extends ChannelInitializer<Channel> {
   @Override
   protected void initChannel(Channel channel) {
     ChannelPipeline pipeline = channel.pipeline();
-    pipeline.addLast(
+    guards.install(
+        pipeline,
         new HttpServerCodec(
             new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_INITIAL_LINE_LENGTH)
-                .setMaxHeaderSize(MAX_HEADER_SIZE)));
+                .setMaxHeaderSize(MAX_HEADER_SIZE)
+                // RFC 9112 §6.1 lets a server read Content-Length + chunked as chunked and close
+                // after the answer, which Netty does with this off (its strict mode refuses the
+                // request); ali-oss sends both. The RequestGuard refuses every other coding.
+                .setUseRfc9112TransferEncoding(false)));
     pipeline.addLast(new HttpServerKeepAliveHandler());
     // Object bodies go out as the client reads them, never whole into a buffer.
     pipeline.addLast(new ChunkedWriteHandler());

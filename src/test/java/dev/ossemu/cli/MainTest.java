@@ -232,7 +232,8 @@ class MainTest {
       {"--port9000", "--port"},
       {"--acount", "--account"},
       {"--data-directory", "--data-dir"},
-      {"--max", "--max-storage"},
+      {"--max-stor", "--max-storage"},
+      {"--max-conections", "--max-connections"},
       {"--noadmin", "--no-admin"},
     };
     for (String[] typo : cases) {

@@ -36,15 +36,33 @@ final class EmbeddedPipeline implements AutoCloseable {
       new EmbeddedChannel(new HttpResponseDecoder(), new HttpObjectAggregator(1 << 20));
 
   EmbeddedPipeline(OssService service, Clock clock, int maxBodyBytes) {
-    server =
-        new EmbeddedChannel(
-            new OssChannelInitializer(
-                service, new StorageQuota(StorageQuota.DEFAULT_BYTES), maxBodyBytes, clock));
+    this(
+        new OssChannelInitializer(
+            service, new StorageQuota(StorageQuota.DEFAULT_BYTES), maxBodyBytes, clock));
+  }
+
+  /** The pipeline {@code initializer} builds, on a channel whose time moves only when told. */
+  EmbeddedPipeline(OssChannelInitializer initializer) {
+    server = new EmbeddedChannel();
+    server.freezeTime();
+    server.pipeline().addLast(initializer);
+  }
+
+  /** Moves the server's clock on, runs what became due, and returns what it wrote. */
+  List<Response> advance(java.time.Duration by) {
+    server.advanceTimeBy(by.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+    server.runScheduledPendingTasks();
+    return drain();
   }
 
   /** Writes raw bytes and returns every response the server wrote. */
   List<Response> send(byte[] raw) {
     server.writeInbound(Unpooled.wrappedBuffer(raw));
+    return drain();
+  }
+
+  /** Every response the server wrote since the last look. */
+  List<Response> drain() {
     List<Response> responses = new ArrayList<>();
     ByteBuf out;
     while ((out = server.readOutbound()) != null) {

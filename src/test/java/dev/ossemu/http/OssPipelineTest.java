@@ -169,7 +169,7 @@ class OssPipelineTest {
   @Test
   void refusesARequestWithTooManyHeaders() {
     RawRequest request = RawRequest.of("GET", "/examplebucket/?encryption");
-    for (int i = 0; i < OssHttpHandler.MAX_HEADER_LINES + 1; i++) {
+    for (int i = 0; i < RequestGuard.MAX_HEADER_LINES + 1; i++) {
       request.header("x-filler-" + i, "v");
     }
     EmbeddedPipeline.Response response = pipeline.exchange(request.bytes());

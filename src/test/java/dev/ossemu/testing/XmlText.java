@@ -31,6 +31,19 @@ public final class XmlText {
     return texts.isEmpty() ? null : texts.get(0);
   }
 
+  /**
+   * Whether {@code document} is well-formed XML 1.0, as the JDK's parser (and every SDK's) reads
+   * it: a control character, even as {@code &#x1;}, makes it not.
+   */
+  public static boolean isWellFormedXml10(String document) {
+    try {
+      parse(document.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return true;
+    } catch (AssertionError e) {
+      return false;
+    }
+  }
+
   private static Document parse(byte[] body) {
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
