@@ -137,6 +137,8 @@ public final class OssEmulator implements AutoCloseable {
                       config.idleTimeout(), config.requestTimeout(), config.maxConnections()),
               // Durable writes block on fsync: keep them off the event loop.
               dataDirectory != null);
+      // Bound and answering: the XML mapper (once per JVM) is built now rather than by a request.
+      dev.ossemu.xml.XmlCodec.prepare();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while binding", e);

@@ -26,8 +26,12 @@ public final class AdminApi {
   /** Every admin path starts with this. */
   public static final String PREFIX = "/_emulator";
 
-  private final ObjectMapper json =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+  /**
+   * Built on the first admin request: an ObjectMapper was a quarter of a second of every start, and
+   * most runs never call the admin API.
+   */
+  private volatile ObjectMapper json;
+
   private final AdminSettings settings;
   private final AdminAccess access;
   private final RequestJournal journal;
@@ -49,6 +53,21 @@ public final class AdminApi {
     this.faults = faults;
     this.reset = reset;
     this.sts = new StsEndpoint(accounts, sts, clock);
+  }
+
+  private ObjectMapper json() {
+    ObjectMapper mapper = json;
+    if (mapper == null) {
+      synchronized (this) {
+        mapper = json;
+        if (mapper == null) {
+          mapper =
+              new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+          json = mapper;
+        }
+      }
+    }
+    return mapper;
   }
 
   /** Whether a request is for the admin API rather than OSS. */
@@ -137,7 +156,7 @@ public final class AdminApi {
       case "POST":
         Fault fault;
         try {
-          fault = json.readValue(body, Fault.class);
+          fault = json().readValue(body, Fault.class);
         } catch (JsonProcessingException e) {
           throw new IllegalArgumentException("not a fault document: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -157,7 +176,7 @@ public final class AdminApi {
   private OssResponse sts(OssRequest request) {
     StsEndpoint.Request body;
     try {
-      body = json.readValue(request.body(), StsEndpoint.Request.class);
+      body = json().readValue(request.body(), StsEndpoint.Request.class);
     } catch (IOException e) {
       throw new IllegalArgumentException(
           "not an STS request: expected {\"ramUser\": \"account/user\"}");
@@ -179,7 +198,7 @@ public final class AdminApi {
 
   private OssResponse ok(int status, Object body) {
     try {
-      return OssResponse.json(status, json.writeValueAsBytes(body));
+      return OssResponse.json(status, json().writeValueAsBytes(body));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write admin JSON", e);
     }

@@ -5,26 +5,35 @@ import java.security.MessageDigest;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The keyed hashes and digests the signatures use. */
+/**
+ * The keyed hashes and digests the signatures use. {@code Mac.getInstance} and {@code init} cost
+ * more than hashing a 100-byte StringToSign (a provider lookup, then the key's inner and outer
+ * pads), so each thread keeps one {@code Mac} per algorithm, re-initialised only when the key
+ * changes: a V1 secret signs request after request, so its pads are computed once.
+ */
 final class Hmac {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private static final ThreadLocal<Keyed> SHA1 =
+      ThreadLocal.withInitial(() -> new Keyed("HmacSHA1"));
+  private static final ThreadLocal<Keyed> SHA256 =
+      ThreadLocal.withInitial(() -> new Keyed("HmacSHA256"));
+  private static final ThreadLocal<MessageDigest> SHA256_DIGEST =
+      ThreadLocal.withInitial(() -> digest("SHA-256"));
 
   private Hmac() {}
 
   static byte[] sha1(byte[] key, byte[] data) {
-    return mac("HmacSHA1", key, data);
+    return SHA1.get().mac(key, data);
   }
 
   static byte[] sha256(byte[] key, byte[] data) {
-    return mac("HmacSHA256", key, data);
+    return SHA256.get().mac(key, data);
   }
 
   static byte[] sha256Digest(byte[] data) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 is part of every JRE", e);
-    }
+    // digest() resets the instance, so the next caller on this thread starts clean.
+    return SHA256_DIGEST.get().digest(data);
   }
 
   static String lowerHex(byte[] bytes) {
@@ -36,13 +45,42 @@ final class Hmac {
     return new String(out);
   }
 
-  private static byte[] mac(String algorithm, byte[] key, byte[] data) {
+  private static MessageDigest digest(String algorithm) {
     try {
-      Mac mac = Mac.getInstance(algorithm);
-      mac.init(new SecretKeySpec(key, algorithm));
-      return mac.doFinal(data);
+      return MessageDigest.getInstance(algorithm);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(algorithm + " is part of every JRE", e);
+    }
+  }
+
+  /** One thread's Mac and the key it was last initialised with. */
+  private static final class Keyed {
+    private final String algorithm;
+    private final Mac mac;
+    private byte[] key;
+
+    Keyed(String algorithm) {
+      this.algorithm = algorithm;
+      try {
+        this.mac = Mac.getInstance(algorithm);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(algorithm + " is part of every JRE", e);
+      }
+    }
+
+    byte[] mac(byte[] newKey, byte[] data) {
+      // isEqual is constant-time: which secret signed the previous request stays unobservable.
+      if (key == null || !MessageDigest.isEqual(key, newKey)) {
+        key = null; // until init succeeds
+        try {
+          mac.init(new SecretKeySpec(newKey, algorithm));
+        } catch (GeneralSecurityException e) {
+          throw new IllegalStateException(algorithm + " is part of every JRE", e);
+        }
+        key = newKey.clone();
+      }
+      // doFinal leaves the Mac initialised with the same key, ready for the next message.
+      return mac.doFinal(data);
     }
   }
 }

@@ -34,8 +34,8 @@ public final class Redaction {
   /** A request target with the values of its secret query parameters replaced. */
   public static String uri(String uri) {
     int question = uri.indexOf('?');
-    if (question < 0) {
-      return uri;
+    if (question < 0 || !mentionsSecret(uri, question)) {
+      return uri; // every header-signed request: no split, no copy
     }
     StringBuilder out = new StringBuilder(uri.length()).append(uri, 0, question + 1);
     String[] parameters = uri.substring(question + 1).split("&", -1);
@@ -53,6 +53,21 @@ public final class Redaction {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Whether the query may name a secret parameter: it mentions signature or security-token in any
+   * case, or has a percent escape (a name may be encoded).
+   */
+  private static boolean mentionsSecret(String uri, int from) {
+    for (int i = from; i < uri.length(); i++) {
+      if (uri.charAt(i) == '%'
+          || uri.regionMatches(true, i, "signature", 0, 9)
+          || uri.regionMatches(true, i, "security-token", 0, 14)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** An Authorization header with its signature replaced; the scheme and key id stay. */

@@ -34,6 +34,12 @@ final class RequestTime {
       if (value.length() == 16 && value.charAt(8) == 'T') {
         return ISO_BASIC.parse(value, Instant::from);
       }
+      Instant fast = HttpDate.parseImfFixdate(value);
+      if (fast != null) {
+        return fast;
+      }
+      // Anything else (a one-digit day, an offset, odd case or spacing) takes the full parser,
+      // which also produces the error for a date that is not a date.
       return DateTimeFormatter.RFC_1123_DATE_TIME.parse(value.trim(), Instant::from);
     } catch (DateTimeParseException e) {
       throw OssException.of(OssErrorCode.ACCESS_DENIED)

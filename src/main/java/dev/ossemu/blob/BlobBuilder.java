@@ -18,7 +18,7 @@ public final class BlobBuilder implements BodySink {
   private final long expectedLength;
   private final List<byte[]> chunks = new ArrayList<>();
   private final MessageDigest md5;
-  private final Crc64 crc = new Crc64();
+  private final Crc64 crc;
   private byte[] current = new byte[0];
   private int fill;
   private long length;
@@ -36,9 +36,22 @@ public final class BlobBuilder implements BodySink {
    *     chunk of its own size rather than a whole 64 KiB one
    */
   public BlobBuilder(StorageQuota quota, long expectedLength) {
+    this(quota, expectedLength, true);
+  }
+
+  private BlobBuilder(StorageQuota quota, long expectedLength, boolean checksums) {
     this.lease = StorageLease.open(quota);
     this.expectedLength = expectedLength;
-    this.md5 = md5();
+    this.md5 = checksums ? md5() : null;
+    this.crc = checksums ? new Crc64() : null;
+  }
+
+  /**
+   * A builder for a configuration document (a request body that is parsed, never stored): no MD5
+   * and no CRC-64 are computed, since nothing reports them; read it with {@link #toByteArray()}.
+   */
+  public static BlobBuilder document(long expectedLength) {
+    return new BlobBuilder(null, expectedLength, false);
   }
 
   static MessageDigest md5() {
@@ -62,8 +75,10 @@ public final class BlobBuilder implements BodySink {
       }
       int n = Math.min(bytes.remaining(), current.length - fill);
       bytes.get(current, fill, n);
-      md5.update(current, fill, n);
-      crc.update(current, fill, n);
+      if (md5 != null) {
+        md5.update(current, fill, n);
+        crc.update(current, fill, n);
+      }
       fill += n;
       length += n;
     }
@@ -92,12 +107,32 @@ public final class BlobBuilder implements BodySink {
     return length;
   }
 
+  /** The bytes so far in one array (a document's body). */
+  public byte[] toByteArray() {
+    if (chunks.size() == 1 && fill == current.length) {
+      return current; // sized from Content-Length and full: no copy (the builder is done with it)
+    }
+    byte[] out = new byte[(int) length];
+    int at = 0;
+    for (byte[] chunk : chunks) {
+      int n = chunk == current ? fill : chunk.length;
+      System.arraycopy(chunk, 0, out, at, n);
+      at += n;
+    }
+    return out;
+  }
+
   /**
    * The body; trims the last chunk and gives its unused reservation back. The body carries the
    * lease with its one reference, which passes to the caller.
+   *
+   * @throws IllegalStateException for a {@link #document} builder, which has no checksums
    */
   @Override
   public Blob build() {
+    if (md5 == null) {
+      throw new IllegalStateException("a document has no checksums: use toByteArray()");
+    }
     if (!chunks.isEmpty() && fill < current.length) {
       byte[] trimmed = new byte[fill];
       System.arraycopy(current, 0, trimmed, 0, fill);

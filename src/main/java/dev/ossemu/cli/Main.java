@@ -73,7 +73,7 @@ public final class Main {
       CommandLine.Parsed parsed = CommandLine.parse(args, env, builder);
       action = parsed.action();
       if (parsed.logLevel() != null) {
-        // Read by the standalone jar's logback.xml; set before the first logger exists.
+        // Read by StandaloneLogging when Logback starts; set before the first logger exists.
         System.setProperty("OSS_EMULATOR_LOG_LEVEL", parsed.logLevel());
       }
     } catch (CommandLine.UsageException e) {

@@ -4,6 +4,7 @@ import dev.ossemu.request.OssResponse;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -19,10 +20,28 @@ final class HttpResponses {
   /** spec §9.1: OSS names itself so, and SDK samples show it. */
   static final String SERVER = "AliyunOSS";
 
+  /**
+   * Names are the emulator's own, so only values are validated (they may echo a client's metadata).
+   */
+  private static final DefaultHttpHeadersFactory HEADERS =
+      DefaultHttpHeadersFactory.headersFactory().withNameValidation(false);
+
+  /** The Date header of the current second: formatting it for every response cost 2 %. */
+  private static volatile FormattedSecond lastDate = new FormattedSecond(Long.MIN_VALUE, "");
+
+  private record FormattedSecond(long epochSecond, String text) {}
+
   private HttpResponses() {}
 
   static String httpDate(long millis) {
-    return DateFormatter.format(new Date(millis));
+    long second = Math.floorDiv(millis, 1000);
+    FormattedSecond cached = lastDate;
+    if (cached.epochSecond() != second) {
+      // A race only formats the same second twice; each reader sees a consistent pair.
+      cached = new FormattedSecond(second, DateFormatter.format(new Date(second * 1000)));
+      lastDate = cached;
+    }
+    return cached.text();
   }
 
   /**
@@ -41,7 +60,9 @@ final class HttpResponses {
         new DefaultFullHttpResponse(
             version,
             HttpResponseStatus.valueOf(response.status()),
-            Unpooled.wrappedBuffer(response.body()));
+            Unpooled.wrappedBuffer(response.body()),
+            HEADERS,
+            DefaultHttpHeadersFactory.trailersFactory());
     fill(http.headers(), response, requestId, nowMillis, keepAlive);
     return http;
   }
@@ -54,7 +75,7 @@ final class HttpResponses {
       long nowMillis,
       boolean keepAlive) {
     HttpResponse http =
-        new DefaultHttpResponse(version, HttpResponseStatus.valueOf(response.status()));
+        new DefaultHttpResponse(version, HttpResponseStatus.valueOf(response.status()), HEADERS);
     fill(http.headers(), response, requestId, nowMillis, keepAlive);
     return http;
   }
@@ -66,7 +87,7 @@ final class HttpResponses {
       long nowMillis,
       boolean keepAlive) {
     headers.set("Server", SERVER);
-    headers.set("Date", DateFormatter.format(new Date(nowMillis)));
+    headers.set("Date", httpDate(nowMillis));
     headers.set("x-oss-request-id", requestId);
     for (Map.Entry<String, String> header : response.headers().entrySet()) {
       headers.set(header.getKey(), header.getValue());

@@ -123,8 +123,9 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
         };
     long announced = HttpUtil.getContentLength(request, -1L);
     offloaded = upload && offload != null;
-    body = upload ? storage.open(quota, announced) : new BlobBuilder(null, announced);
-    if (HttpUtil.getContentLength(request, -1L) > limit) {
+    // A document is parsed, never stored: it is neither reserved nor checksummed.
+    body = upload ? storage.open(quota, announced) : BlobBuilder.document(announced);
+    if (announced > limit) {
       refuse(ctx, OssException.of(OssErrorCode.ENTITY_TOO_LARGE).build());
     } else if (HttpUtil.is100ContinueExpected(request)) {
       order.interim(ticket, () -> sendContinue(ctx, request));
@@ -200,7 +201,9 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
   }
 
   private static byte[] documentBytes(BodySink builder) {
-    return builder.build().toByteArray();
+    return builder instanceof BlobBuilder document
+        ? document.toByteArray()
+        : builder.build().toByteArray();
   }
 
   /**

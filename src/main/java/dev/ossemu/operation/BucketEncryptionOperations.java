@@ -5,8 +5,6 @@ import dev.ossemu.bucket.EncryptionRule;
 import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
 import dev.ossemu.request.OssResponse;
-import dev.ossemu.xml.ServerSideEncryptionRule;
-import dev.ossemu.xml.ServerSideEncryptionRule.ApplyServerSideEncryptionByDefault;
 import dev.ossemu.xml.XmlCodec;
 
 /**
@@ -16,12 +14,12 @@ import dev.ossemu.xml.XmlCodec;
 public final class BucketEncryptionOperations {
   private final BucketAccess access;
   private final EncryptionRuleValidator validator;
-  private final XmlCodec xml;
+  private final RuleDocuments documents;
 
   public BucketEncryptionOperations(BucketAccess access, XmlCodec xml) {
     this.access = access;
     this.validator = new EncryptionRuleValidator(xml);
-    this.xml = xml;
+    this.documents = new RuleDocuments(xml);
   }
 
   /**
@@ -47,11 +45,7 @@ public final class BucketEncryptionOperations {
           .extra("BucketName", bucket.name())
           .build();
     }
-    ServerSideEncryptionRule document =
-        new ServerSideEncryptionRule(
-            new ApplyServerSideEncryptionByDefault(
-                rule.algorithm().name(), rule.kmsMasterKeyId(), rule.kmsDataEncryption()));
-    return OssResponse.xml(200, xml.write(document));
+    return OssResponse.xml(200, documents.of(rule));
   }
 
   /**

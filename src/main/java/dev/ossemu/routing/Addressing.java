@@ -4,7 +4,6 @@ import dev.ossemu.request.PercentCodec;
 import dev.ossemu.request.Target;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Resolves bucket and key from Host and path, for path style and virtual-host style alike (spec
@@ -13,9 +12,8 @@ import java.util.regex.Pattern;
  * <bucket>.oss-<region>.aliyuncs.com}.
  */
 public final class Addressing {
-  /** An OSS public or internal endpoint, e.g. {@code oss-cn-hangzhou-internal.aliyuncs.com}. */
-  private static final Pattern OSS_ENDPOINT =
-      Pattern.compile("oss-[a-z0-9-]+\\.aliyuncs\\.com", Pattern.CASE_INSENSITIVE);
+  private static final String ENDPOINT_PREFIX = "oss-";
+  private static final String ENDPOINT_SUFFIX = ".aliyuncs.com";
 
   /** spec §11: NODE's service calls go to {@code undefined.<endpoint>}. */
   private static final String NODE_UNDEFINED_BUCKET = "undefined";
@@ -53,9 +51,28 @@ public final class Addressing {
 
   /** A name that means the emulator, so that {@code <label>.<name>} is a virtual host. */
   private boolean isKnownHost(String name) {
-    return name.equals("localhost")
-        || serviceHosts.contains(name)
-        || OSS_ENDPOINT.matcher(name).matches();
+    return name.equals("localhost") || serviceHosts.contains(name) || isOssEndpoint(name);
+  }
+
+  /**
+   * An OSS public or internal endpoint, e.g. {@code oss-cn-hangzhou-internal.aliyuncs.com}: {@code
+   * oss-[a-z0-9-]+\.aliyuncs\.com} of a lower-cased name, checked by hand since every request with
+   * a dotted Host (an IP included) asks twice.
+   */
+  static boolean isOssEndpoint(String name) {
+    int end = name.length() - ENDPOINT_SUFFIX.length();
+    if (end <= ENDPOINT_PREFIX.length()
+        || !name.startsWith(ENDPOINT_PREFIX)
+        || !name.endsWith(ENDPOINT_SUFFIX)) {
+      return false;
+    }
+    for (int i = ENDPOINT_PREFIX.length(); i < end; i++) {
+      char c = name.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Target virtualHost(String bucket, String rawPath) {

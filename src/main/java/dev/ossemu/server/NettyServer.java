@@ -5,15 +5,17 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Binds the pipeline to a socket and shuts it down again. */
 public final class NettyServer {
+  private static final Logger LOG = LoggerFactory.getLogger(NettyServer.class);
+
   /**
    * Short on purpose: tests start and stop many servers, and Netty's default 2 s quiet period adds
    * up; a second is ample for in-memory requests in flight.
@@ -42,7 +44,7 @@ public final class NettyServer {
    * <p>Fails with the {@code BindException} of the socket when the address is in use or not local.
    */
   public static NettyServer bind(String host, int port, OssChannelInitializer initializer)
-      throws InterruptedException {
+      throws Exception {
     return bind(host, port, initializer, false);
   }
 
@@ -51,22 +53,23 @@ public final class NettyServer {
    *     executor group, never on an event loop
    */
   public static NettyServer bind(
-      String host, int port, OssChannelInitializer initializer, boolean blocking)
-      throws InterruptedException {
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+      String host, int port, OssChannelInitializer initializer, boolean blocking) throws Exception {
+    Transport transport = Transport.choose();
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(transport.ioHandlerFactory());
     EventExecutorGroup blockingGroup = blocking ? new DefaultEventExecutorGroup(8) : null;
     initializer.handlerGroup(blockingGroup);
     try {
       Channel channel =
           new ServerBootstrap()
               .group(group)
-              .channel(NioServerSocketChannel.class)
+              .channel(transport.serverChannel())
               .option(ChannelOption.SO_BACKLOG, 1024)
               .childOption(ChannelOption.TCP_NODELAY, true)
               .childHandler(initializer)
               .bind(host, port)
               .sync()
               .channel();
+      LOG.debug("listening on {} with the {} transport", channel.localAddress(), transport.id());
       return new NettyServer(group, blockingGroup, channel);
     } catch (Exception e) {
       // Includes the BindException that sync() rethrows undeclared: the groups must not leak.
@@ -74,8 +77,26 @@ public final class NettyServer {
       if (blockingGroup != null) {
         blockingGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       }
-      throw e;
+      throw asBindException(e);
     }
+  }
+
+  /**
+   * The native transports report a busy or foreign address as a NativeIoException ({@code bind(..)
+   * failed with error(-98): Address already in use}); callers, like NIO users, expect the JDK's
+   * BindException, so it is turned into one with the same message.
+   */
+  private static Exception asBindException(Exception e) {
+    if (e instanceof java.io.IOException
+        && !(e instanceof java.net.BindException)
+        && e.getMessage() != null
+        && (e.getMessage().contains("Address already in use")
+            || e.getMessage().contains("Cannot assign requested address"))) {
+      java.net.BindException bind = new java.net.BindException(e.getMessage());
+      bind.initCause(e);
+      return bind;
+    }
+    return e;
   }
 
   public int port() {

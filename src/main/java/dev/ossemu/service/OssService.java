@@ -134,7 +134,7 @@ public final class OssService {
       response = response.withoutBody();
     }
     long micros = (System.nanoTime() - startNanos) / 1000;
-    journal.record(trace.toEntry(request, response, clock.instant(), micros));
+    journal.record(trace.toEntry(request, response, clock.millis(), micros));
     return new Outcome(response, trace.delayMillis, trace.resetConnection);
   }
 

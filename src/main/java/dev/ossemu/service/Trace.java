@@ -1,13 +1,12 @@
 package dev.ossemu.service;
 
-import dev.ossemu.admin.JournalEntry;
+import dev.ossemu.admin.RecordedRequest;
 import dev.ossemu.auth.Principal;
 import dev.ossemu.auth.Redaction;
 import dev.ossemu.error.OssException;
 import dev.ossemu.request.OssRequest;
 import dev.ossemu.request.OssResponse;
 import dev.ossemu.request.Target;
-import java.time.Instant;
 
 /**
  * What the chain learned about one request on its way, for the journal. The journal is readable
@@ -29,15 +28,15 @@ final class Trace {
     return error == null ? null : error.extras().get("OSSAccessKeyId");
   }
 
-  JournalEntry toEntry(OssRequest request, OssResponse response, Instant time, long micros) {
+  RecordedRequest toEntry(OssRequest request, OssResponse response, long epochMillis, long micros) {
     String bucket = target == null ? null : target.bucket();
     String key = target == null || target.key().isEmpty() ? null : target.key();
     String auth = null;
     if (principal != null) {
       auth = principal.isAnonymous() ? "anonymous" : principal.signature().name();
     }
-    return new JournalEntry(
-        time.toString(),
+    return new RecordedRequest(
+        epochMillis,
         request.method(),
         Redaction.uri(request.uri()),
         bucket,

@@ -35,34 +35,95 @@ public final class XmlCodec {
    * spec §0: OSS starts every document with this exact declaration. Woodstox would write single
    * quotes, so the prefix is fixed here and the mapper writes the document without one.
    */
-  private static final byte[] DECLARATION =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".getBytes(StandardCharsets.UTF_8);
+  static final String DECLARATION_TEXT = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
-  private final XMLInputFactory inputFactory;
-  private final XmlMapper mapper;
-  private final XmlMapper resultMapper;
+  private static final byte[] DECLARATION = DECLARATION_TEXT.getBytes(StandardCharsets.UTF_8);
 
-  public XmlCodec() {
-    inputFactory = XMLInputFactory.newFactory();
-    inputFactory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    inputFactory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+  /**
+   * Shared by every codec of the JVM: a configured Woodstox factory and mapper are thread-safe and
+   * immutable, and building them again for each emulator cost every test class's start() tens of
+   * milliseconds.
+   */
+  private static final XMLInputFactory INPUT = hardenedInput();
+
+  /**
+   * Built on first use (or by {@link #prepare()} once the port is bound): an XmlMapper costs tens
+   * of milliseconds and hundreds of classes, and the encryption calls, the emulator's hot path,
+   * never need it.
+   */
+  private static volatile XmlMapper mapper;
+
+  /**
+   * The mapper for result documents: characters XML 1.0 cannot carry are written as character
+   * references, as OSS does; error documents stay strict XML 1.0 and use {@link #mapper()}.
+   */
+  private static volatile XmlMapper resultMapper;
+
+  private final XMLInputFactory inputFactory = INPUT;
+
+  private static XMLInputFactory hardenedInput() {
+    XMLInputFactory factory = XMLInputFactory.newFactory();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     // OSS accepts character references to control characters in request documents, which keys
     // may contain: the Go SDK sends DeleteMultipleObjects with <Key>&#x0C;</Key>.
-    inputFactory.setProperty(WstxInputProperties.P_ALLOW_XML11_ESCAPED_CHARS_IN_XML10, true);
-    mapper = mapper(XMLOutputFactory.newFactory());
-    // Result documents write characters XML 1.0 cannot carry as character references, as OSS
-    // does; error documents stay strict XML 1.0 and are written by the plain mapper.
-    XMLOutputFactory results = XMLOutputFactory.newFactory();
-    results.setProperty(XMLOutputFactory2.P_TEXT_ESCAPER, new CharacterReferenceEscaper());
-    resultMapper = mapper(results);
+    factory.setProperty(WstxInputProperties.P_ALLOW_XML11_ESCAPED_CHARS_IN_XML10, true);
+    return factory;
   }
 
-  private XmlMapper mapper(XMLOutputFactory outputFactory) {
-    XmlMapper xmlMapper = new XmlMapper(new XmlFactory(inputFactory, outputFactory));
+  private static XmlMapper mapper() {
+    if (mapper == null) {
+      build();
+    }
+    return mapper;
+  }
+
+  private static XmlMapper resultMapper() {
+    if (resultMapper == null) {
+      build();
+    }
+    return resultMapper;
+  }
+
+  private static synchronized void build() {
+    if (mapper == null) {
+      XMLOutputFactory results = XMLOutputFactory.newFactory();
+      results.setProperty(XMLOutputFactory2.P_TEXT_ESCAPER, new CharacterReferenceEscaper());
+      resultMapper = newMapper(results);
+      mapper = newMapper(XMLOutputFactory.newFactory());
+    }
+  }
+
+  private static XmlMapper newMapper(XMLOutputFactory outputFactory) {
+    XmlMapper xmlMapper = new XmlMapper(new XmlFactory(INPUT, outputFactory));
     xmlMapper.setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
     // Parse leniently (elements OSS may add are ignored), then validate explicitly.
     xmlMapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     return xmlMapper;
+  }
+
+  /**
+   * Builds the JVM's mapper now unless it exists: the emulator calls this once its port is bound,
+   * so the first request that needs it (a PutBucket body, a listing) does not pay for it, and later
+   * emulators in the same JVM find it built.
+   */
+  public static void prepare() {
+    mapper();
+  }
+
+  /**
+   * Reads a PutBucketEncryption body in one pass, with the same guards as {@link #read}.
+   *
+   * @throws OssException MalformedXML
+   */
+  public ServerSideEncryptionRule readEncryptionRule(byte[] body) {
+    return EncryptionRuleXml.read(inputFactory, body);
+  }
+
+  /** Writes a GetBucketEncryption body, byte for byte what {@link #write} would. */
+  public byte[] writeEncryptionRule(ServerSideEncryptionRule rule) {
+    byte[] fast = EncryptionRuleXml.write(rule);
+    return fast != null ? fast : write(rule);
   }
 
   /**
@@ -90,7 +151,7 @@ public final class XmlCodec {
       throw OssException.malformedXml();
     }
     try {
-      return mapper.readValue(document, type);
+      return mapper().readValue(document, type);
     } catch (IOException e) {
       throw OssException.malformedXml();
     }
@@ -163,7 +224,7 @@ public final class XmlCodec {
    */
   public byte[] write(Object document) {
     try {
-      return prefixed(resultMapper.writeValueAsBytes(document));
+      return prefixed(resultMapper().writeValueAsBytes(document));
     } catch (JacksonException e) {
       throw new IllegalStateException("cannot serialise " + document.getClass(), e);
     }
@@ -174,8 +235,12 @@ public final class XmlCodec {
    * shape of {@code <Error>}, whose extra elements vary by code (spec §9.2).
    */
   public byte[] writeFlat(String rootElement, Map<String, String> elements) {
+    byte[] fast = XmlText.flat(rootElement, elements);
+    if (fast != null) {
+      return fast; // every error answer, including the first: no mapper is built for it
+    }
     try {
-      return prefixed(mapper.writer().withRootName(rootElement).writeValueAsBytes(elements));
+      return prefixed(mapper().writer().withRootName(rootElement).writeValueAsBytes(elements));
     } catch (JacksonException e) {
       throw new IllegalStateException("cannot serialise " + rootElement, e);
     }
