@@ -91,7 +91,34 @@ public final class RequestGuard extends ChannelInboundHandlerAdapter {
     if (unsupportedExpectation(request)) {
       return OssException.of(OssErrorCode.EXPECTATION_FAILED).build();
     }
+    if (!validAuthority(request.uri())) {
+      return invalid("The request target is not a valid URI.");
+    }
     return null;
+  }
+
+  /**
+   * An absolute-form target's authority becomes the Host header (see {@link #normalise}), so it
+   * must be a valid header value: visible ASCII only (RFC 3986 §3.2), never a control character.
+   */
+  private static boolean validAuthority(String uri) {
+    if (!isAbsoluteForm(uri)) {
+      return true;
+    }
+    int authority = uri.indexOf("//") + 2;
+    int end = indexOfAny(uri, authority);
+    for (int i = authority; i < end; i++) {
+      char c = uri.charAt(i);
+      if (c <= 0x20 || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAbsoluteForm(String uri) {
+    return uri.regionMatches(true, 0, "http://", 0, 7)
+        || uri.regionMatches(true, 0, "https://", 0, 8);
   }
 
   /**
@@ -129,8 +156,7 @@ public final class RequestGuard extends ChannelInboundHandlerAdapter {
       }
     }
     String uri = request.uri();
-    if (uri.regionMatches(true, 0, "http://", 0, 7)
-        || uri.regionMatches(true, 0, "https://", 0, 8)) {
+    if (isAbsoluteForm(uri)) {
       int authority = uri.indexOf("//") + 2;
       int path = indexOfAny(uri, authority);
       // RFC 9112 §3.2.2: the target's authority replaces the Host header.

@@ -85,18 +85,19 @@ public final class ObjectOperations {
 
   /** GetObject: the body, a single range of it (206), or 304 under the conditional headers. */
   public OssResponse getObject(OssCall call) {
-    for (int attempt = 1; ; attempt++) {
+    for (int attempt = 1; attempt < OPEN_ATTEMPTS; attempt++) {
       OssObject object = readable(call);
       try {
         return getObject(call, object);
       } catch (UncheckedIOException e) {
         // A concurrent overwrite deleted the data file between the look-up and the open: the
         // object read again names the new one.
-        if (attempt == OPEN_ATTEMPTS) {
-          throw e;
-        }
       }
     }
+    // Under steady overwrites every lock-free try may lose that race; writers replace data files
+    // holding the bucket's lock, so a look-up and open under it always succeed. Only the open
+    // happens here (an open file outlives its deletion), never the transfer.
+    return objects.locks().locked(call.bucket(), () -> getObject(call, readable(call)));
   }
 
   private OssResponse getObject(OssCall call, OssObject object) {

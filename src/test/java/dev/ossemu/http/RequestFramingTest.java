@@ -250,4 +250,15 @@ class RequestFramingTest {
     assertThat(response.body()).contains("<Code>NoSuchKey</Code>");
     assertThat(response.header("Connection")).isEqualToIgnoringCase("keep-alive");
   }
+
+  /** Found by the fuzz test: the authority becomes the Host header, which Netty refuses to set. */
+  @Test
+  void refusesAnAbsoluteFormAuthorityWithAControlCharacterAndCloses() {
+    EmbeddedPipeline.Response response =
+        pipeline.exchange(
+            "PUT http://127.0.0.1:900\u0008/examplebucket/k HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Length: 5\r\n\r\nhello");
+    assertClosingError(response, 400, "InvalidRequest");
+    assertThat(pipeline.isOpen()).isFalse();
+  }
 }

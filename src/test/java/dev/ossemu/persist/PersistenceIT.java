@@ -40,8 +40,8 @@ class PersistenceIT {
   private static OSS client(String endpoint) {
     ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
     conf.setMaxErrorRetry(0);
-    conf.setConnectionTimeout(2_000);
-    conf.setSocketTimeout(2_000);
+    conf.setConnectionTimeout(10_000);
+    conf.setSocketTimeout(10_000);
     return OSSClientBuilder.create()
         .endpoint(endpoint)
         .credentialsProvider(new DefaultCredentialProvider("test-access-key", "test-secret-key"))
