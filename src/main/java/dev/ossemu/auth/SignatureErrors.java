@@ -4,6 +4,7 @@ import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,16 @@ final class SignatureErrors {
   }
 
   /** A 403 AccessDenied of the signature checker, logged at DEBUG like every auth refusal. */
+  /** spec §10.2: an expired presigned URL → AccessDenied (EC 0002-00000069); text UNCONFIRMED. */
+  static OssException expired(long expiresEpochSeconds, Instant now) {
+    return OssException.of(OssErrorCode.ACCESS_DENIED)
+        .message("Request has expired.")
+        .ec("0002-00000069")
+        .extra("Expires", Instant.ofEpochSecond(expiresEpochSeconds).toString())
+        .extra("ServerTime", now.toString())
+        .build();
+  }
+
   static OssException denied(String message, String ec) {
     LOG.debug("request denied: {}", message);
     OssException.Builder error = OssException.of(OssErrorCode.ACCESS_DENIED).message(message);

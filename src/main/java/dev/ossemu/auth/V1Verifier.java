@@ -76,13 +76,7 @@ final class V1Verifier {
     }
     Instant now = clock.instant();
     if (now.getEpochSecond() > epochSeconds) {
-      // spec §10.2: expired → AccessDenied (EC 0002-00000069); message text UNCONFIRMED.
-      throw OssException.of(OssErrorCode.ACCESS_DENIED)
-          .message("Request has expired.")
-          .ec("0002-00000069")
-          .extra("Expires", Instant.ofEpochSecond(epochSeconds).toString())
-          .extra("ServerTime", now.toString())
-          .build();
+      throw SignatureErrors.expired(epochSeconds, now);
     }
   }
 

@@ -98,12 +98,7 @@ final class V2Verifier {
     }
     Instant now = clock.instant();
     if (now.getEpochSecond() > epochSeconds) {
-      throw OssException.of(OssErrorCode.ACCESS_DENIED)
-          .message("Request has expired.")
-          .ec("0002-00000069")
-          .extra("Expires", Instant.ofEpochSecond(epochSeconds).toString())
-          .extra("ServerTime", now.toString())
-          .build();
+      throw SignatureErrors.expired(epochSeconds, now);
     }
   }
 

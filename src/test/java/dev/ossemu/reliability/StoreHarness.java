@@ -128,7 +128,9 @@ final class StoreHarness implements AutoCloseable {
     }
     try {
       OssResponse response = service.handle(signed);
-      String text = new String(response.body(), StandardCharsets.UTF_8);
+      // Read the body the way OssHttpHandler sends it: from the files opened with the answer, which
+      // outlive a concurrent overwrite's deletion (response.body() would open them again).
+      String text = new String(response.openBody().readAll(), StandardCharsets.UTF_8);
       return new Answer(response.status(), code(text), text, Map.copyOf(response.headers()));
     } finally {
       if (blob != null) {
