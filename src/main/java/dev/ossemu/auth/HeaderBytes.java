@@ -1,11 +1,7 @@
 package dev.ossemu.auth;
 
+import dev.ossemu.request.PercentCodec;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -38,27 +34,7 @@ final class HeaderBytes {
       }
       bytes[j] = (byte) c;
     }
-    return escapedUtf8(bytes);
-  }
-
-  private static String escapedUtf8(byte[] bytes) {
-    CharsetDecoder utf8 =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length);
-    while (true) {
-      CoderResult result = utf8.decode(in, out, true);
-      if (result.isUnderflow()) {
-        break;
-      }
-      for (int k = 0; k < result.length(); k++) {
-        out.put((char) (ESCAPE | (in.get() & 0xFF)));
-      }
-    }
-    return out.flip().toString();
+    return PercentCodec.utf8(bytes);
   }
 
   /** UTF-8, but each escaped byte of {@link #decode} as that byte. */

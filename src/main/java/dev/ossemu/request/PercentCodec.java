@@ -49,8 +49,11 @@ public final class PercentCodec {
     return utf8(out.toByteArray());
   }
 
-  /** Decodes UTF-8 strictly, turning each byte of a malformed sequence into a lone surrogate. */
-  private static String utf8(byte[] bytes) {
+  /**
+   * Decodes UTF-8 strictly, turning each byte of a malformed sequence into the lone surrogate
+   * U+DC80–U+DCFF (Python's {@code surrogateescape}): exact for every byte sequence.
+   */
+  public static String utf8(byte[] bytes) {
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
