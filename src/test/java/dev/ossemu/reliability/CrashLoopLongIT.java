@@ -53,6 +53,7 @@ class CrashLoopLongIT {
   private final Map<String, String> appended = new ConcurrentHashMap<>();
 
   private final Map<String, String> appending = new ConcurrentHashMap<>();
+  private final AtomicLong acknowledgedAppends = new AtomicLong();
 
   @Test
   void everyAcknowledgedWriteSurvivesEveryKill() throws Exception {
@@ -87,6 +88,9 @@ class CrashLoopLongIT {
         server.destroyForcibly();
       }
     }
+    assertThat(acknowledgedAppends.get())
+        .as("appends acknowledged (the appender works)")
+        .isPositive();
     Path report = Path.of("target", "reliability", "crash-loop.txt");
     Files.createDirectories(report.getParent());
     Files.writeString(
@@ -95,6 +99,10 @@ class CrashLoopLongIT {
             + kills
             + " acknowledged_writes="
             + acknowledgedWrites.get()
+            + " of_which_appends="
+            + acknowledgedAppends.get()
+            + " appended_bytes="
+            + appended.values().stream().mapToLong(String::length).sum()
             + " key_checks="
             + verified
             + " lost=0\n");
@@ -191,6 +199,7 @@ class CrashLoopLongIT {
                   appended.put(key, after);
                   appending.remove(key);
                   acknowledgedWrites.incrementAndGet();
+                  acknowledgedAppends.incrementAndGet();
                 } catch (RuntimeException e) {
                   return; // the server is gone; the append stays "in flight"
                 }
