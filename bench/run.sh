@@ -24,7 +24,7 @@ ROOT="$(cd "$BENCH/.." && pwd)"
 : "${ROUNDS:=2}" "${DURATION:=10}" "${WARMUP:=20}" "${COLD_CONNS:=64 1}" "${SETTLE:=2}"
 : "${JAVA_OPTS:=}" "${EMU_OPTS:=}" "${TRANSPORT:=auto}" "${NO_BUILD:=0}"
 # The README's small-footprint flags (section Performance): C1 only, serial GC, a small heap.
-: "${SMALL_OPTS:=-XX:+UseSerialGC -Xms8m -Xmx96m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -Xss256k}"
+: "${SMALL_OPTS:=-XX:+UseSerialGC -Xms8m -Xmx96m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -Xss256k -Dio.netty.jfr.enabled=false -Ddev.ossemu.prepare=false}"
 EXTRA_OPTS=""
 : "${BASE_PORT:=18080}" "${EMU_PORT:=19000}"
 OBJECT_BYTES=$((1024 * 1024))
