@@ -87,6 +87,58 @@ class DiskFullLongIT {
     }
   }
 
+  /**
+   * An append writes into the object's own file: on a full disk it is refused, and the file is cut
+   * back to the committed length, so the object reads as before and the next append fits.
+   */
+  @Test
+  void anAppendThatDoesNotFitLeavesTheObjectAsItWas() throws Exception {
+    Path data = mount.resolve("data");
+    String head = "h".repeat(10 * 1024);
+    String tail = "t".repeat(512 * 1024);
+    try (StoreHarness oss = new StoreHarness(Kind.DISK, data, 1L << 30)) {
+      assertThat(oss.send("PUT", "/full-bucket").status()).isEqualTo(200);
+      assertThat(oss.send("POST", "/full-bucket/log?append&position=0", head).status())
+          .isEqualTo(200);
+      List<String> fillers = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        if (!oss.send("PUT", "/full-bucket/f" + i, "f".repeat(256 * 1024)).ok()) {
+          break;
+        }
+        fillers.add("f" + i);
+      }
+
+      Answer refused = oss.send("POST", "/full-bucket/log?append&position=" + head.length(), tail);
+
+      assertThat(refused.status()).isEqualTo(507);
+      assertThat(refused.code()).isEqualTo("InsufficientStorage");
+      assertThat(oss.send("GET", "/full-bucket/log").body()).isEqualTo(head);
+      assertThat(dataFileSizes(data.resolve("objects").resolve("full-bucket")))
+          .as("the object's file cut back to its committed length")
+          .contains((long) head.length());
+      assertThat(temporaryFiles(data)).isEmpty();
+      for (String filler : fillers.subList(0, 3)) {
+        assertThat(oss.send("DELETE", "/full-bucket/" + filler).status()).isEqualTo(204);
+      }
+      assertThat(
+              oss.send("POST", "/full-bucket/log?append&position=" + head.length(), tail).status())
+          .isEqualTo(200);
+    }
+    try (StoreHarness restarted = new StoreHarness(Kind.DISK, data, 1L << 30)) {
+      assertThat(restarted.send("GET", "/full-bucket/log").body()).isEqualTo(head + tail);
+    }
+  }
+
+  private static List<Long> dataFileSizes(Path directory) throws Exception {
+    try (Stream<Path> files = Files.list(directory)) {
+      List<Long> sizes = new ArrayList<>();
+      for (Path file : files.filter(p -> p.toString().endsWith(".data")).toList()) {
+        sizes.add(Files.size(file));
+      }
+      return sizes;
+    }
+  }
+
   private static List<Path> temporaryFiles(Path root) throws Exception {
     try (Stream<Path> walk = Files.walk(root)) {
       return walk.filter(p -> p.toString().endsWith(".tmp")).toList();
