@@ -69,7 +69,7 @@ public final class ObjectWriteOperations {
   }
 
   private OssResponse copy(OssCall call, Bucket bucket, OssObject original) {
-    ObjectAccess.checkWrite(call, bucket);
+    single.checkWrite(call, bucket);
     // The copy shares the source's body and its storage lease: its bytes count once.
     OssObject described = single.newObject(call, bucket, original.blob(), "Normal");
     boolean replace =
@@ -127,7 +127,7 @@ public final class ObjectWriteOperations {
   }
 
   private OssResponse appendObject(OssCall call, Bucket bucket) {
-    ObjectAccess.checkWrite(call, bucket);
+    single.checkWrite(call, bucket);
     long position = position(call.request().query().get("position"));
     Blob appended = call.request().uploadOrBody();
     OssObject first = single.newObject(call, bucket, appended, "Appendable");
