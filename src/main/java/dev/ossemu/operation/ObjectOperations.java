@@ -121,7 +121,10 @@ public final class ObjectOperations {
                 .header(
                     "Content-Range",
                     "bytes " + range.start() + "-" + range.end() + "/" + object.size());
-    return ObjectResponses.describe(response, object, request.query());
+    ObjectResponses.describe(response, object, request.query());
+    return range == null && GzipEncoding.applies(request.headers(), object)
+        ? GzipEncoding.compress(response)
+        : response;
   }
 
   /** HeadObject: GetObject's headers, no body; errors go in {@code x-oss-err}. */
