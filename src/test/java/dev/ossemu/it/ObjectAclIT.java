@@ -163,6 +163,18 @@ class ObjectAclIT {
             .withPosition(0L));
     assertThat(acl("append")).isEqualTo(ObjectPermission.PublicRead);
     assertThat(anonymous("GET", "append").statusCode()).isEqualTo(200);
+    // A later append may change the ACL, not the metadata the first one fixed.
+    ObjectMetadata second = withAcl(CannedAccessControlList.PublicReadWrite);
+    second.addUserMetadata("later", "ignored");
+    owner.appendObject(
+        new AppendObjectRequest(BUCKET, "append", new ByteArrayInputStream(BODY), second)
+            .withPosition((long) BODY.length));
+    assertThat(acl("append")).isEqualTo(ObjectPermission.PublicReadWrite);
+    assertThat(owner.getObjectMetadata(BUCKET, "append").getUserMetadata()).isEmpty();
+    owner.appendObject(
+        new AppendObjectRequest(BUCKET, "append", new ByteArrayInputStream(BODY))
+            .withPosition(2L * BODY.length));
+    assertThat(acl("append")).isEqualTo(ObjectPermission.PublicReadWrite);
   }
 
   @Test
