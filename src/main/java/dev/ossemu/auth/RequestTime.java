@@ -2,6 +2,7 @@ package dev.ossemu.auth;
 
 import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
+import dev.ossemu.request.Headers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +66,39 @@ final class RequestTime {
           .extra("RequestTime", raw)
           .extra("ServerTime", SERVER_TIME.format(now))
           .build();
+    }
+  }
+
+  /**
+   * The header a header-signed request puts in its date slot (spec §10.1, §10.3): {@code
+   * x-oss-date} when present (NODE's V1 sends only that, V4 always), else {@code Date} (the Go SDK
+   * v1 line's V4 signs that one as is). Refused when missing, malformed or off the clock by more
+   * than {@link #MAX_SKEW}.
+   */
+  static String signedDate(Headers headers, Clock clock) {
+    String date = headers.contains("x-oss-date") ? headers.get("x-oss-date") : headers.get("date");
+    if (date == null) {
+      throw missing();
+    }
+    checkSkew(parse(date), date, clock);
+    return date;
+  }
+
+  /**
+   * Checks a presigned URL's expiry, epoch seconds in {@code parameter} (spec §10.2).
+   *
+   * @param invalidEc the EC of a value that is not a number, or null
+   */
+  static void checkExpires(String expires, String parameter, String invalidEc, Clock clock) {
+    long epochSeconds;
+    try {
+      epochSeconds = Long.parseLong(expires);
+    } catch (NumberFormatException e) {
+      throw SignatureErrors.denied(parameter + " is not a valid time: " + expires, invalidEc);
+    }
+    Instant now = clock.instant();
+    if (now.getEpochSecond() > epochSeconds) {
+      throw SignatureErrors.expired(epochSeconds, now);
     }
   }
 }

@@ -7,7 +7,6 @@ import dev.ossemu.request.OssRequest;
 import dev.ossemu.request.QueryParameters;
 import dev.ossemu.request.SubResources;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.function.Predicate;
 
 /** Signature V1 in the Authorization header (spec §10.1) and in a presigned URL (§10.2). */
@@ -34,12 +33,7 @@ final class V1Verifier {
     String accessKeyId = value.substring(0, colon).trim();
     String provided = value.substring(colon + 1).trim();
     Headers headers = request.headers();
-    // spec §10.1: the date slot is x-oss-date when present (NODE sends only that), else Date.
-    String date = headers.contains("x-oss-date") ? headers.get("x-oss-date") : headers.get("date");
-    if (date == null) {
-      throw RequestTime.missing();
-    }
-    RequestTime.checkSkew(RequestTime.parse(date), date, clock);
+    String date = RequestTime.signedDate(headers, clock);
     Accounts.Credential credential =
         credentials.resolve(accessKeyId, headers.get("x-oss-security-token"));
     return verify(request, bucket, key, date, accessKeyId, provided, credential, "0002-00000040");
@@ -68,16 +62,7 @@ final class V1Verifier {
     if (expires.isEmpty()) {
       throw SignatureErrors.denied("Expires must not be empty.", "0002-00000068");
     }
-    long epochSeconds;
-    try {
-      epochSeconds = Long.parseLong(expires);
-    } catch (NumberFormatException e) {
-      throw SignatureErrors.denied("Expires is not a valid time: " + expires, "0002-00000070");
-    }
-    Instant now = clock.instant();
-    if (now.getEpochSecond() > epochSeconds) {
-      throw SignatureErrors.expired(epochSeconds, now);
-    }
+    RequestTime.checkExpires(expires, "Expires", "0002-00000070", clock);
   }
 
   private static Principal verify(

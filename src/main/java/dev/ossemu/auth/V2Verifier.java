@@ -6,7 +6,6 @@ import dev.ossemu.request.Headers;
 import dev.ossemu.request.OssRequest;
 import dev.ossemu.request.QueryParameters;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,11 +44,7 @@ final class V2Verifier {
       throw invalidHeader();
     }
     Headers headers = request.headers();
-    String date = headers.contains("x-oss-date") ? headers.get("x-oss-date") : headers.get("date");
-    if (date == null) {
-      throw RequestTime.missing();
-    }
-    RequestTime.checkSkew(RequestTime.parse(date), date, clock);
+    String date = RequestTime.signedDate(headers, clock);
     Accounts.Credential credential =
         credentials.resolve(accessKeyId, headers.get("x-oss-security-token"));
     List<QueryParameters.Parameter> query = request.query().all();
@@ -67,7 +62,7 @@ final class V2Verifier {
               + " x-oss-access-key-id parameters",
           null);
     }
-    checkExpires(expires);
+    RequestTime.checkExpires(expires, "x-oss-expires", null, clock);
     Accounts.Credential credential = credentials.resolve(accessKeyId, query.get("security-token"));
     List<QueryParameters.Parameter> signed = new ArrayList<>();
     for (QueryParameters.Parameter parameter : query.all()) {
@@ -87,19 +82,6 @@ final class V2Verifier {
         accessKeyId,
         provided.replace(' ', '+'),
         credential);
-  }
-
-  private void checkExpires(String expires) {
-    long epochSeconds;
-    try {
-      epochSeconds = Long.parseLong(expires);
-    } catch (NumberFormatException e) {
-      throw SignatureErrors.denied("x-oss-expires is not a valid time: " + expires, null);
-    }
-    Instant now = clock.instant();
-    if (now.getEpochSecond() > epochSeconds) {
-      throw SignatureErrors.expired(epochSeconds, now);
-    }
   }
 
   private static Principal verify(
