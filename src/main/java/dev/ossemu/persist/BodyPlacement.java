@@ -1,6 +1,7 @@
 package dev.ossemu.persist;
 
 import dev.ossemu.blob.Blob;
+import dev.ossemu.object.MultipartUpload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -10,9 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * How a new version's body reaches the object's directory, at the cost of its new bytes only (issue
@@ -175,5 +179,28 @@ final class BodyPlacement {
     Documents.BodyDoc doc =
         new Documents.BodyDoc(null, next.length(), null, next.crc64(), List.copyOf(segments));
     return new Placed(new Bodies.Stored(doc, next.relocated(extents)), undo);
+  }
+
+  /**
+   * The CRC-64 of each uploaded part's file that {@code body} is made of, from the uploads that
+   * hold them (found by upload ID): a segment's own checksum, so start-up can name a damaged one.
+   */
+  static Map<Path, String> partChecksums(
+      DataDirectory data,
+      String bucket,
+      Blob body,
+      Function<String, Optional<MultipartUpload>> uploads) {
+    Map<Path, String> checksums = new HashMap<>();
+    Path root = data.root().resolve("uploads").resolve(bucket);
+    for (Blob.Extent extent : body.extents()) {
+      if (extent instanceof Blob.FileSegment segment && segment.file().startsWith(root)) {
+        uploads.apply(segment.file().getParent().getFileName().toString()).stream()
+            .flatMap(upload -> upload.parts().stream())
+            .map(MultipartUpload.Part::blob)
+            .filter(part -> part.extents().equals(List.of(segment)))
+            .forEach(part -> checksums.put(segment.file(), part.crc64()));
+      }
+    }
+    return checksums;
   }
 }

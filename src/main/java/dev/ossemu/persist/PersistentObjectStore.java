@@ -1,7 +1,6 @@
 package dev.ossemu.persist;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ossemu.blob.Blob;
 import dev.ossemu.blob.BodySink;
 import dev.ossemu.blob.BodyStorage;
 import dev.ossemu.blob.StorageQuota;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -131,7 +129,8 @@ public final class PersistentObjectStore implements ObjectStore {
                       hash,
                       current == null ? null : previous,
                       next.blob(),
-                      partChecksums(bucket, next.blob()));
+                      BodyPlacement.partChecksums(
+                          data, bucket, next.blob(), id -> memory.upload(bucket, id)));
               written[0] = placed.stored().doc();
               try {
                 write(directory.resolve(hash + ".meta"), objectDoc(next, written[0]));
@@ -151,23 +150,6 @@ public final class PersistentObjectStore implements ObjectStore {
           .forEach(file -> data.delete(directory.resolve(file)));
     }
     return stored;
-  }
-
-  /** The CRC-64 of the part files {@code body} is made of, from the uploads that hold them. */
-  private Map<Path, String> partChecksums(String bucket, Blob body) {
-    Map<Path, String> checksums = new HashMap<>();
-    Path uploads = data.root().resolve("uploads").resolve(bucket);
-    for (Blob.Extent extent : body.extents()) {
-      if (extent instanceof Blob.FileSegment segment && segment.file().startsWith(uploads)) {
-        String uploadId = segment.file().getParent().getFileName().toString();
-        memory.upload(bucket, uploadId).stream()
-            .flatMap(upload -> upload.parts().stream())
-            .map(MultipartUpload.Part::blob)
-            .filter(part -> part.extents().equals(List.of(segment)))
-            .forEach(part -> checksums.put(segment.file(), part.crc64()));
-      }
-    }
-    return checksums;
   }
 
   static Documents.ObjectDoc objectDoc(OssObject object, Documents.BodyDoc body) {
