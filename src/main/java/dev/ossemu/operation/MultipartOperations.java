@@ -66,7 +66,9 @@ public final class MultipartOperations {
       // x-oss-forbid-overwrite on Initiate: refused before any part is sent.
       throw OssException.of(OssErrorCode.FILE_ALREADY_EXISTS).build();
     }
-    OssObject template = single.newObject(call, bucket, Blob.empty(), "Multipart");
+    OssObject template =
+        single.newObject(
+            call, bucket, Blob.empty(), SequentialUpload.templateType(call.request().query()));
     String uploadId =
         UUID.randomUUID().toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
     objects.addUpload(bucket.name(), new MultipartUpload(uploadId, template, clock.instant()));
@@ -201,7 +203,7 @@ public final class MultipartOperations {
         MultipartEtag.of(parts),
         clock.instant(),
         "Multipart",
-        template.headers(),
+        SequentialUpload.completedHeaders(template.type(), template.headers(), body),
         template.userMetadata(),
         template.acl(),
         template.storageClass(),
