@@ -27,6 +27,15 @@ public final class MultipartOperations {
   /** The EC of a CompleteMultipartUpload body OSS cannot read (observed by the Go SDK v2). */
   static final String COMPLETE_MALFORMED_XML_EC = "0042-00000205";
 
+  /** FileAlreadyExists of CompleteMultipartUpload under x-oss-forbid-overwrite (DOC EC page). */
+  static final String COMPLETE_EXISTS_EC = "0042-00000214";
+
+  /**
+   * x-oss-complete-all: yes with a body listing parts: OSS's message (typo included) and EC, as the
+   * Go SDK v2's integration test observes them ({@code oss/client_integration_test.go}).
+   */
+  static final String COMPLETE_ALL_WITH_BODY_EC = "0042-00000216";
+
   /** OSS's smallest part, except the last: 100 KiB. */
   static final long MIN_PART_BYTES = 100 * 1024;
 
@@ -185,7 +194,8 @@ public final class MultipartOperations {
       OssObject object = completed(upload, body, parts);
       // The object is written before the upload goes: a crash in between keeps the acknowledged
       // parts rather than losing them. Removing the upload gives back the unlisted parts.
-      single.write(call, bucket, object); // 409 under x-oss-forbid-overwrite; the upload stays
+      // 409 under x-oss-forbid-overwrite; the upload stays. EC: DOC EC page 0042-00000214.
+      single.write(call, bucket, object, COMPLETE_EXISTS_EC);
       objects.removeUpload(bucket.name(), upload.uploadId());
       return completeResponse(call, bucket, object);
     } finally {
@@ -268,10 +278,10 @@ public final class MultipartOperations {
             ? null
             : xml.read(body, Multipart.Complete.ROOT, Multipart.Complete.class).parts();
     if (listed != null && !listed.isEmpty()) {
-      throw OssException.invalidArgument(
-          "The request body must not list parts when x-oss-complete-all is yes.",
-          "x-oss-complete-all",
-          call.request().headers().get("x-oss-complete-all"));
+      throw OssException.of(OssErrorCode.INVALID_ARGUMENT)
+          .message("Should not speficy both complete all header and http body.")
+          .ec(COMPLETE_ALL_WITH_BODY_EC)
+          .build();
     }
     List<MultipartUpload.Part> parts = upload.parts();
     if (parts.isEmpty()) {
