@@ -72,8 +72,9 @@ public final class MultipartOperations {
     ObjectAccess.checkWrite(call, bucket);
     if (ObjectOperations.forbidsOverwrite(call.request().headers())
         && objects.get(bucket.name(), call.target().key()).isPresent()) {
-      // x-oss-forbid-overwrite on Initiate: refused before any part is sent.
-      throw OssException.of(OssErrorCode.FILE_ALREADY_EXISTS).build();
+      // x-oss-forbid-overwrite on Initiate: refused before any part is sent. No EC page names
+      // this situation, so none is claimed.
+      throw OssException.of(OssErrorCode.FILE_ALREADY_EXISTS).ec(null).build();
     }
     OssObject template = single.newObject(call, bucket, Blob.empty(), "Multipart");
     String uploadId =
@@ -354,8 +355,13 @@ public final class MultipartOperations {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw OssException.invalidArgument(
-        "Part number must be an integer between 1 and 10000, inclusive.", "partNumber", value);
+    // Message, ArgumentName and EC as DOC EC page 0017-00000220 shows them.
+    throw OssException.of(OssErrorCode.INVALID_ARGUMENT)
+        .message("Part number must be an integer between 1 and 10000, inclusive.")
+        .ec("0017-00000220")
+        .extra("ArgumentName", "PartNumber")
+        .extra("ArgumentValue", value == null ? "" : value)
+        .build();
   }
 
   private static boolean sameEtag(String stored, String listed) {

@@ -221,7 +221,8 @@ class ObjectPipelineTest {
                 .signV1(CLOCK)
                 .bytes());
     assertThat(complete.status().code()).isEqualTo(400);
-    assertThat(body(complete)).contains("<Code>InvalidPartOrder</Code>");
+    assertThat(complete.headers().get("x-oss-ec")).isEqualTo("0042-00000209");
+    assertThat(body(complete)).contains("<Code>InvalidPartOrder</Code>", "<EC>0042-00000209</EC>");
     assertThat(objects.get("examplebucket", "mp.bin")).isEmpty();
   }
 
@@ -237,6 +238,7 @@ class ObjectPipelineTest {
                 .signV1(CLOCK)
                 .bytes());
     assertThat(again.status().code()).isEqualTo(409);
+    assertThat(again.headers().get("x-oss-ec")).isEqualTo("0026-00000002");
     assertThat(body(again)).contains("<Code>FileAlreadyExists</Code>");
     assertThat(objects.get("examplebucket", "once.txt").orElseThrow().size()).isEqualTo(5);
     assertThat(quota.used()).isEqualTo(5);
