@@ -23,6 +23,7 @@ public enum OssErrorCode {
       "The specified upload does not exist. The upload ID may be invalid, or the upload may have"
           + " been aborted or completed.",
       "0042-00000002"),
+  // DOC EC page 0016-00000005: a name starting with / or \; the other rules have their own ECs.
   INVALID_OBJECT_NAME(
       "InvalidObjectName", 400, "The specified object is not valid.", "0016-00000005"),
   INVALID_PART(

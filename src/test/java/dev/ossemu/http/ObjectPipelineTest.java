@@ -194,7 +194,15 @@ class ObjectPipelineTest {
                 .signV1(CLOCK)
                 .bytes());
     assertThat(longKey.status().code()).isEqualTo(400);
+    assertThat(longKey.headers().get("x-oss-ec")).isEqualTo("0016-00000003");
     assertThat(body(longKey)).contains("<Code>InvalidObjectName</Code>");
+
+    var backslash =
+        send(RawRequest.of("PUT", "/examplebucket/\\key").body("x").signV1(CLOCK).bytes());
+    assertThat(backslash.status().code()).isEqualTo(400);
+    assertThat(backslash.headers().get("x-oss-ec")).isEqualTo("0016-00000005");
+    assertThat(body(backslash)).contains("<Code>InvalidObjectName</Code>");
+    assertThat(objects.get("examplebucket", "\\key")).isEmpty();
   }
 
   @Test
