@@ -57,7 +57,7 @@ def main(out):
         bad = sum(int(v[s]["non2xx"]) + int(v[s]["sock_err"]) for v in full for s in v)
         if bad:
             lines.append("| ↑ WARNING: %d non-2xx answers or socket errors in that row | | | |" % bad)
-    starts = rows(os.path.join(out, "starts.tsv"))
+    starts = [r for r in rows(os.path.join(out, "starts.tsv")) if not r["round"].endswith("-small")]
     sb = [int(r["start_ms"]) for r in starts if r["server"] == "baseline"]
     se = [int(r["start_ms"]) for r in starts if r["server"] == "emulator"]
     lines.append("| cold start, JVM launch to first answer, median of %d / %d (ms) | %.0f | %.0f | %.2f |" % (
@@ -66,6 +66,12 @@ def main(out):
     rb = [int(r["rss_kb"]) / 1024 for r in rss if r["server"] == "baseline"]
     re_ = [int(r["rss_kb"]) / 1024 for r in rss if r["server"] == "emulator"]
     lines.append("| idle RSS (MiB) | %.0f | %.0f | %.2f |" % (med(rb), med(re_), med(re_) / med(rb) if rb else 0))
+    small = rows(os.path.join(out, "rss-small.tsv")) if os.path.exists(os.path.join(out, "rss-small.tsv")) else []
+    sb_ = [int(r["rss_kb"]) / 1024 for r in small if r["server"] == "baseline"]
+    se_ = [int(r["rss_kb"]) / 1024 for r in small if r["server"] == "emulator"]
+    if sb_ and se_:
+        lines.append("| idle RSS with the small-footprint flags (MiB) | %.0f | %.0f | %.2f |" % (
+            med(sb_), med(se_), med(se_) / med(sb_)))
     with open(os.path.join(out, "env.txt")) as f:
         env = f.read().strip().splitlines()
     print("\n".join(["", *("- " + l for l in env), "", *lines, ""]))

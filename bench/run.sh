@@ -15,12 +15,17 @@
 #         connections, 5 s each of PutObject and GetObject); then PUT/GET ?encryption at 64 and 1
 #         connections and PutObject/GetObject of 1 MiB at 16 connections, DURATION s each
 # Every start is timed (JVM launch to the first HTTP answer); the table gives the median.
-# Knobs: ROUNDS DURATION WARMUP COLD_CONNS JAVA_OPTS EMU_OPTS TRANSPORT NO_BUILD BASE_PORT EMU_PORT
+#   small a fresh JVM with SMALL_OPTS (the README's small-footprint flags) for both servers: idle RSS
+# Knobs: ROUNDS DURATION WARMUP COLD_CONNS JAVA_OPTS EMU_OPTS SMALL_OPTS TRANSPORT NO_BUILD BASE_PORT
+#        EMU_PORT
 set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH/.." && pwd)"
 : "${ROUNDS:=2}" "${DURATION:=10}" "${WARMUP:=20}" "${COLD_CONNS:=64 1}" "${SETTLE:=2}"
 : "${JAVA_OPTS:=}" "${EMU_OPTS:=}" "${TRANSPORT:=auto}" "${NO_BUILD:=0}"
+# The README's small-footprint flags (section Performance): C1 only, serial GC, a small heap.
+: "${SMALL_OPTS:=-XX:+UseSerialGC -Xms8m -Xmx96m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -Xss256k -Dio.netty.jfr.enabled=false -Ddev.ossemu.prepare=false}"
+EXTRA_OPTS=""
 : "${BASE_PORT:=18080}" "${EMU_PORT:=19000}"
 OBJECT_BYTES=$((1024 * 1024))
 SIGNER="$BENCH/oss_v1_sign.py"
@@ -36,6 +41,7 @@ head -c "$OBJECT_BYTES" /dev/urandom >"$OUT/object.bin"
 printf 'round\tserver\tphase\top\tconns\trps\tmibps\tp50_us\tp99_us\tnon2xx\tsock_err\n' >"$OUT/load.tsv"
 printf 'round\tserver\tstart_ms\n' >"$OUT/starts.tsv"
 printf 'round\tserver\trss_kb\n' >"$OUT/rss.tsv"
+printf 'round\tserver\trss_kb\n' >"$OUT/rss-small.tsv"
 
 NETTY=$(sed -n 's:.*<netty.version>\(.*\)</netty.version>.*:\1:p' "$ROOT/pom.xml" | head -1)
 if [[ "$NO_BUILD" != 1 ]]; then
@@ -53,8 +59,8 @@ CDS=()
 # shellcheck disable=SC2086
 server_cmd() {
   case "$1" in
-    baseline) echo java $JAVA_OPTS -Ddev.ossemu.transport="$TRANSPORT" -jar "$BASE_JAR" -port "$BASE_PORT" ;;
-    emulator) echo java $JAVA_OPTS $EMU_OPTS "${CDS[@]}" -Ddev.ossemu.transport="$TRANSPORT" -jar "$EMU_JAR" \
+    baseline) echo java $JAVA_OPTS $EXTRA_OPTS -Ddev.ossemu.transport="$TRANSPORT" -jar "$BASE_JAR" -port "$BASE_PORT" ;;
+    emulator) echo java $JAVA_OPTS $EXTRA_OPTS $EMU_OPTS "${CDS[@]}" -Ddev.ossemu.transport="$TRANSPORT" -jar "$EMU_JAR" \
       --port "$EMU_PORT" --account bench-ak:bench-sk ${LOG_LEVEL:+--log-level "$LOG_LEVEL"} ;;
   esac
 }
@@ -122,7 +128,7 @@ PY
   echo "machine: $(uname -srm), $(nproc) cpus, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "java: $(java -version 2>&1 | head -1); wrk: $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2); netty: $NETTY"
-  echo "settings: ROUNDS=$ROUNDS DURATION=${DURATION}s WARMUP=${WARMUP}s COLD_CONNS='$COLD_CONNS' JAVA_OPTS='$JAVA_OPTS' EMU_OPTS='$EMU_OPTS' TRANSPORT=$TRANSPORT${CDS:+ AppCDS=yes}"
+  echo "settings: ROUNDS=$ROUNDS DURATION=${DURATION}s WARMUP=${WARMUP}s COLD_CONNS='$COLD_CONNS' JAVA_OPTS='$JAVA_OPTS' EMU_OPTS='$EMU_OPTS' SMALL_OPTS='$SMALL_OPTS' TRANSPORT=$TRANSPORT${CDS:+ AppCDS=yes}"
 } >"$OUT/env.txt"
 log "results -> $OUT"
 
@@ -149,6 +155,10 @@ for round in $(seq 1 "$ROUNDS"); do
     load "$round" "$server" warm put-object 16 "$DURATION"
     load "$round" "$server" warm get-object 16 "$DURATION"
     grep -ho 'transport[= ][a-z_]*' "$OUT/server-$server.log" | tail -1 | sed "s/^/$server /" >>"$OUT/env.txt" || true
+    stop; sleep 1
+    EXTRA_OPTS="$SMALL_OPTS" start "$round-small" "$server"
+    sleep "$SETTLE"
+    printf '%s\t%s\t%s\n' "$round" "$server" "$(awk '/^VmRSS:/ {print $2}' "/proc/$PID/status")" >>"$OUT/rss-small.tsv"
     stop; sleep 1
   done
 done

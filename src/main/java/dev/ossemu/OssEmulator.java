@@ -34,6 +34,13 @@ import java.util.Set;
  * #endpoint()}, {@link #close()} when done. Two emulators in one JVM share nothing.
  */
 public final class OssEmulator implements AutoCloseable {
+  /**
+   * {@code -Ddev.ossemu.prepare=false}: do not build the XML mapper once the port is bound. The
+   * first request that needs it (a listing, a PutBucket body) then pays for it, and an idle
+   * emulator keeps its classes (a few MiB of metaspace) unloaded.
+   */
+  public static final String PREPARE_PROPERTY = "dev.ossemu.prepare";
+
   private final EmulatorConfig config;
   private final BucketStore store;
   private final StorageQuota quota;
@@ -137,8 +144,11 @@ public final class OssEmulator implements AutoCloseable {
                       config.idleTimeout(), config.requestTimeout(), config.maxConnections()),
               // Durable writes block on fsync: keep them off the event loop.
               dataDirectory != null);
-      // Bound and answering: the XML mapper (once per JVM) is built now rather than by a request.
-      dev.ossemu.xml.XmlCodec.prepare();
+      // Bound and answering: the XML mapper (once per JVM) is built now rather than by a request,
+      // unless footprint comes first (README, Performance: the small-footprint flags).
+      if (!"false".equals(System.getProperty(PREPARE_PROPERTY))) {
+        dev.ossemu.xml.XmlCodec.prepare();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while binding", e);

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /** OSS signature V1: {@code Authorization: OSS <AccessKeyId>:<Signature>} (spec §10.1). */
@@ -27,13 +26,8 @@ public final class SignatureV1 {
     out.append(nullToEmpty(headers.joined("content-md5"))).append('\n');
     out.append(HeaderBytes.decode(nullToEmpty(headers.joined("content-type")))).append('\n');
     out.append(date).append('\n');
-    for (Map.Entry<String, List<String>> header : headers.asMap().entrySet()) {
-      if (header.getKey().startsWith("x-oss-")) {
-        out.append(header.getKey())
-            .append(':')
-            .append(HeaderBytes.decode(headers.joined(header.getKey())));
-        out.append('\n');
-      }
+    for (String name : headers.sortedNames("x-oss-", List.of())) {
+      out.append(name).append(':').append(HeaderBytes.decode(headers.joined(name))).append('\n');
     }
     return out.append(resource).toString();
   }

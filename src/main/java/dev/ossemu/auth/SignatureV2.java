@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -59,11 +58,8 @@ public final class SignatureV2 {
     out.append(valueOf(headers, "content-md5")).append('\n');
     out.append(valueOf(headers, "content-type")).append('\n');
     out.append(date).append('\n');
-    for (Map.Entry<String, List<String>> header : headers.asMap().entrySet()) {
-      String name = header.getKey();
-      if (name.startsWith("x-oss-") || additional.contains(name)) {
-        out.append(name).append(':').append(valueOf(headers, name)).append('\n');
-      }
+    for (String name : headers.sortedNames("x-oss-", additional)) {
+      out.append(name).append(':').append(valueOf(headers, name)).append('\n');
     }
     out.append(String.join(";", additional)).append('\n');
     return out.append(canonicalizedResource(bucket, key, query)).toString();

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /** OSS signature V4, algorithm {@code OSS4-HMAC-SHA256} (spec §10.3). */
@@ -40,16 +39,22 @@ public final class SignatureV4 {
     out.append(method).append('\n');
     out.append(canonicalUri(bucket, key)).append('\n');
     out.append(canonicalQuery(query)).append('\n');
-    for (Map.Entry<String, List<String>> header : headers.asMap().entrySet()) {
-      String name = header.getKey();
-      if (isSignedByDefault(name) || additional.contains(name)) {
-        // Header values as the bytes sent (issue 14 item 9), see HeaderBytes.
-        out.append(name).append(':').append(HeaderBytes.decode(headers.joined(name))).append('\n');
-      }
+    for (String name : headers.sortedNames("x-oss-", signedWith(additional))) {
+      // Header values as the bytes sent (issue 14 item 9), see HeaderBytes.
+      out.append(name).append(':').append(HeaderBytes.decode(headers.joined(name))).append('\n');
     }
     out.append('\n');
     out.append(String.join(";", additional)).append('\n');
     return out.append(hashedPayload).toString();
+  }
+
+  /** The exact names signed besides the x-oss-* ones: spec §10.3 step 4's two and the listed. */
+  private static Collection<String> signedWith(Collection<String> additional) {
+    List<String> names = new java.util.ArrayList<>(additional.size() + 2);
+    names.add("content-type");
+    names.add("content-md5");
+    names.addAll(additional);
+    return names;
   }
 
   /** spec §10.3 step 4: these headers are signed whether or not the client lists them. */

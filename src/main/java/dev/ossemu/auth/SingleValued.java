@@ -39,8 +39,7 @@ final class SingleValued {
    */
   static void check(OssRequest request) {
     for (String name : HEADERS) {
-      List<String> values = request.headers().asMap().get(name.toLowerCase(java.util.Locale.ROOT));
-      if (values != null && values.size() > 1) {
+      if (request.headers().count(name) > 1) {
         throw repeated("The request has more than one " + name + " header.", name);
       }
     }

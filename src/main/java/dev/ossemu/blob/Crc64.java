@@ -37,6 +37,10 @@ public final class Crc64 {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+  /** The same view of a direct buffer, by absolute index, whatever the buffer's own order. */
+  private static final VarHandle BUFFER_LONGS =
+      MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   /** The running register: the checksum so far without the final xor. */
   private long crc;
 
@@ -74,25 +78,7 @@ public final class Crc64 {
     int i = offset;
     int end = offset + length;
     for (; i + 16 <= end; i += 16) {
-      value ^= (long) LONGS.get(bytes, i);
-      long next = (long) LONGS.get(bytes, i + 8);
-      value =
-          T15[(int) (value & 0xff)]
-              ^ T14[(int) ((value >>> 8) & 0xff)]
-              ^ T13[(int) ((value >>> 16) & 0xff)]
-              ^ T12[(int) ((value >>> 24) & 0xff)]
-              ^ T11[(int) ((value >>> 32) & 0xff)]
-              ^ T10[(int) ((value >>> 40) & 0xff)]
-              ^ T9[(int) ((value >>> 48) & 0xff)]
-              ^ T8[(int) (value >>> 56)]
-              ^ T7[(int) (next & 0xff)]
-              ^ T6[(int) ((next >>> 8) & 0xff)]
-              ^ T5[(int) ((next >>> 16) & 0xff)]
-              ^ T4[(int) ((next >>> 24) & 0xff)]
-              ^ T3[(int) ((next >>> 32) & 0xff)]
-              ^ T2[(int) ((next >>> 40) & 0xff)]
-              ^ T1[(int) ((next >>> 48) & 0xff)]
-              ^ T0[(int) (next >>> 56)];
+      value = step(value ^ (long) LONGS.get(bytes, i), (long) LONGS.get(bytes, i + 8));
     }
     for (; i < end; i++) {
       value = T0[(int) ((value ^ bytes[i]) & 0xff)] ^ (value >>> 8);
@@ -100,19 +86,48 @@ public final class Crc64 {
     crc = value;
   }
 
-  /** Adds the remaining bytes of {@code bytes}, leaving its position unchanged. */
+  /**
+   * Adds the remaining bytes of {@code bytes}, leaving its position unchanged. A direct buffer (a
+   * Netty buffer on the upload path) is read where it lies: copying it into a scratch array per
+   * call made as much garbage as the upload itself, which is what grew the heap, and RSS, by a
+   * quarter of a gigabyte during a 1 GiB PUT with {@code --data-dir}.
+   */
   public void update(ByteBuffer bytes) {
     if (bytes.hasArray()) {
       update(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
       return;
     }
-    ByteBuffer view = bytes.duplicate();
-    byte[] scratch = new byte[Math.min(view.remaining(), 8192)];
-    while (view.hasRemaining()) {
-      int n = Math.min(scratch.length, view.remaining());
-      view.get(scratch, 0, n);
-      update(scratch, 0, n);
+    long value = crc;
+    int i = bytes.position();
+    int end = bytes.limit();
+    for (; i + 16 <= end; i += 16) {
+      value =
+          step(value ^ (long) BUFFER_LONGS.get(bytes, i), (long) BUFFER_LONGS.get(bytes, i + 8));
     }
+    for (; i < end; i++) {
+      value = T0[(int) ((value ^ bytes.get(i)) & 0xff)] ^ (value >>> 8);
+    }
+    crc = value;
+  }
+
+  /** Sixteen bytes at once: {@code value} already xored with the first eight, then the next. */
+  private static long step(long value, long next) {
+    return T15[(int) (value & 0xff)]
+        ^ T14[(int) ((value >>> 8) & 0xff)]
+        ^ T13[(int) ((value >>> 16) & 0xff)]
+        ^ T12[(int) ((value >>> 24) & 0xff)]
+        ^ T11[(int) ((value >>> 32) & 0xff)]
+        ^ T10[(int) ((value >>> 40) & 0xff)]
+        ^ T9[(int) ((value >>> 48) & 0xff)]
+        ^ T8[(int) (value >>> 56)]
+        ^ T7[(int) (next & 0xff)]
+        ^ T6[(int) ((next >>> 8) & 0xff)]
+        ^ T5[(int) ((next >>> 16) & 0xff)]
+        ^ T4[(int) ((next >>> 24) & 0xff)]
+        ^ T3[(int) ((next >>> 32) & 0xff)]
+        ^ T2[(int) ((next >>> 40) & 0xff)]
+        ^ T1[(int) ((next >>> 48) & 0xff)]
+        ^ T0[(int) (next >>> 56)];
   }
 
   /** The checksum so far, as a 64-bit value (the SDK's {@code CRC64.getValue()}). */

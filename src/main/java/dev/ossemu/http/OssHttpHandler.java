@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -220,11 +219,8 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
 
   private Outcome answer(AssembledRequest assembled, String requestId, InetAddress peer) {
     HttpRequest request = assembled.head();
-    // The RequestGuard already refused what the decoder could not read.
-    Headers headers = new Headers();
-    for (Map.Entry<String, String> header : request.headers()) {
-      headers.add(header.getKey(), header.getValue());
-    }
+    // The RequestGuard already refused what the decoder could not read; read in place, not copied.
+    Headers headers = NettyHeaders.of(request.headers());
     Resolution resolution = assembled.resolution();
     return service.exchange(
         new OssRequest(

@@ -25,8 +25,9 @@ public final class EncryptionRuleValidator {
    * @throws OssException MalformedXML, InvalidEncryptionAlgorithmError or InvalidArgument
    */
   public EncryptionRule validate(byte[] body) {
-    ServerSideEncryptionRule document =
-        xml.readSingular(body, ServerSideEncryptionRule.ROOT, ServerSideEncryptionRule.class);
+    // One pass, as strict as readSingular plus the mapping (issue 15: the two were 20 % of
+    // samples).
+    ServerSideEncryptionRule document = xml.readEncryptionRule(body);
     ApplyServerSideEncryptionByDefault byDefault = document.applyServerSideEncryptionByDefault();
     if (byDefault == null || byDefault.sseAlgorithm() == null) {
       throw OssException.malformedXml();

@@ -3,7 +3,6 @@ package dev.ossemu.operation;
 import dev.ossemu.error.OssException;
 import dev.ossemu.request.Headers;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -47,14 +46,9 @@ final class ObjectMetadata {
   /** The {@code x-oss-meta-*} headers of a request, names lower-cased. */
   static Map<String, String> userMetadata(Headers request) {
     Map<String, String> meta = new TreeMap<>();
-    request
-        .asMap()
-        .forEach(
-            (name, values) -> {
-              if (name.startsWith("x-oss-meta-")) {
-                meta.put(name.toLowerCase(Locale.ROOT), String.join(",", values));
-              }
-            });
+    for (String name : request.sortedNames("x-oss-meta-", List.of())) {
+      meta.put(name, String.join(",", request.all(name)));
+    }
     return meta;
   }
 

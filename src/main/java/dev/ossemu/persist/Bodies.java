@@ -14,13 +14,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Object bodies in data files, each version in a file of its own, checked when read back. Stored
- * bodies live on disk only: what the store keeps is the file's name, never its bytes.
+ * Object bodies in data files, checked when read back. Stored bodies live on disk only: what the
+ * store keeps is the files' names, never their bytes. A new file per version, but for appends and
+ * completed uploads ({@link BodyPlacement}).
  */
 final class Bodies {
   private Bodies() {}
@@ -94,40 +96,64 @@ final class Bodies {
   }
 
   /**
-   * Checks a body's data file (length, CRC-64, MD5 when recorded) by reading it once, and returns
-   * the body as a view of that file, its bytes reserved on the quota.
+   * Checks a body's data files (length, CRC-64, MD5 when recorded) by reading each once, and
+   * returns the body as a view of them, its bytes reserved on the quota. Only the first {@code
+   * length} bytes of a file are the body's: an append interrupted by a crash may have left more,
+   * which the next append overwrites.
    *
-   * @throws DataDirectoryException when the file is missing, truncated or damaged
+   * @throws DataDirectoryException when a file is missing, truncated or damaged
    */
   static Blob read(Path directory, Documents.BodyDoc doc, StorageQuota quota)
       throws DataDirectoryException {
-    Path file = directory.resolve(doc.dataFile());
     MessageDigest md5 = md5();
-    Crc64 crc = new Crc64();
+    List<Blob.Extent> extents = new ArrayList<>();
+    long crc = 0;
     long length = 0;
+    for (Documents.SegmentDoc segment : doc.pieces()) {
+      Path file = directory.resolve(segment.dataFile());
+      long value = check(file, segment, md5);
+      crc = Crc64.combine(crc, value, segment.length());
+      length += segment.length();
+      extents.add(new Blob.FileSegment(file, segment.length()));
+    }
+    String digest = Base64.getEncoder().encodeToString(cloned(md5).digest());
+    if (length != doc.length()
+        || !Crc64.format(crc).equals(doc.crc64())
+        || (doc.md5() != null && !digest.equals(doc.md5()))) {
+      throw new DataDirectoryException(
+          directory.resolve(doc.files().get(0)),
+          "bad checksum or length (expected " + doc.length() + " bytes)");
+    }
+    StorageLease lease = StorageLease.open(quota);
+    lease.grow(length);
+    return new Blob(extents, length, md5, crc, lease);
+  }
+
+  /** Reads the first {@code segment.length()} bytes of {@code file}; returns their CRC-64. */
+  private static long check(Path file, Documents.SegmentDoc segment, MessageDigest md5)
+      throws DataDirectoryException {
+    Crc64 crc = new Crc64();
+    long remaining = segment.length();
     try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
       ByteBuffer buffer = ByteBuffer.allocate(BlobBuilder.CHUNK_BYTES);
-      while (in.read(buffer.clear()) > 0) {
+      while (remaining > 0) {
+        buffer.clear().limit((int) Math.min(buffer.capacity(), remaining));
+        if (in.read(buffer) < 0) {
+          throw new DataDirectoryException(
+              file, "truncated (expected " + segment.length() + " bytes)");
+        }
         buffer.flip();
-        length += buffer.remaining();
+        remaining -= buffer.remaining();
         crc.update(buffer);
         md5.update(buffer);
       }
     } catch (IOException e) {
       throw new DataDirectoryException(file, "cannot read: " + e);
     }
-    MessageDigest state = md5;
-    byte[] digest = cloned(state).digest();
-    if (length != doc.length()
-        || !crc.value().equals(doc.crc64())
-        || (doc.md5() != null && !Base64.getEncoder().encodeToString(digest).equals(doc.md5()))) {
-      throw new DataDirectoryException(
-          file, "bad checksum or length (expected " + doc.length() + " bytes)");
+    if (segment.crc64() != null && !crc.value().equals(segment.crc64())) {
+      throw new DataDirectoryException(file, "bad checksum");
     }
-    StorageLease lease = StorageLease.open(quota);
-    lease.grow(length);
-    return new Blob(
-        List.of(new Blob.FileSegment(file, length)), length, state, crc.getValue(), lease);
+    return crc.getValue();
   }
 
   private static MessageDigest md5() {

@@ -39,14 +39,31 @@ public final class DataDirectory implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DataDirectory.class);
 
+  /**
+   * Forces a directory's entries to disk. A seam: tests record which directories a write forced,
+   * since a missing directory fsync is invisible to every other test (only a power loss shows it).
+   */
+  interface Syncer {
+    Syncer DISK =
+        directory -> {
+          try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+          }
+        };
+
+    void force(Path directory) throws IOException;
+  }
+
   private final Path root;
   private final FileChannel lockChannel;
   private final FileLock lock;
+  private final Syncer syncer;
 
-  private DataDirectory(Path root, FileChannel lockChannel, FileLock lock) {
+  private DataDirectory(Path root, FileChannel lockChannel, FileLock lock, Syncer syncer) {
     this.root = root;
     this.lockChannel = lockChannel;
     this.lock = lock;
+    this.syncer = syncer;
   }
 
   /**
@@ -55,6 +72,11 @@ public final class DataDirectory implements AutoCloseable {
    * @throws DataDirectoryException when it is foreign, of another format, or in use
    */
   public static DataDirectory open(Path root) throws DataDirectoryException {
+    return open(root, Syncer.DISK);
+  }
+
+  /** {@link #open(Path)} with the directory fsyncs going through {@code syncer}. */
+  static DataDirectory open(Path root, Syncer syncer) throws DataDirectoryException {
     try {
       Files.createDirectories(root);
       Path format = root.resolve("FORMAT");
@@ -80,7 +102,7 @@ public final class DataDirectory implements AutoCloseable {
         channel.close();
         throw new DataDirectoryException(root, "in use by another emulator");
       }
-      DataDirectory directory = new DataDirectory(root, channel, lock);
+      DataDirectory directory = new DataDirectory(root, channel, lock, syncer);
       if (!Files.exists(format)) {
         directory.write(format, (FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
       }
@@ -148,14 +170,19 @@ public final class DataDirectory implements AutoCloseable {
       }
       forceDirectory(directory);
     } catch (IOException e) {
-      if (isDiskFull(e)) {
-        // The bound the client can act on, as for --max-storage: nothing was written.
-        throw OssException.of(OssErrorCode.INSUFFICIENT_STORAGE)
-            .message("The emulator's data directory is out of disk space.")
-            .build();
-      }
-      throw new UncheckedIOException("cannot write " + target, e);
+      throw writeFailure(target, e);
     }
+  }
+
+  /** What a failed write of {@code target} answers: 507 when the disk is full. */
+  static RuntimeException writeFailure(Path target, IOException e) {
+    if (isDiskFull(e)) {
+      // The bound the client can act on, as for --max-storage: nothing was written.
+      return OssException.of(OssErrorCode.INSUFFICIENT_STORAGE)
+          .message("The emulator's data directory is out of disk space.")
+          .build();
+    }
+    return new UncheckedIOException("cannot write " + target, e);
   }
 
   /** ENOSPC or EDQUOT, which Java reports only in the exception's message. */
@@ -271,10 +298,8 @@ public final class DataDirectory implements AutoCloseable {
     }
   }
 
-  private static void forceDirectory(Path directory) throws IOException {
-    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-      channel.force(true);
-    }
+  void forceDirectory(Path directory) throws IOException {
+    syncer.force(directory);
   }
 
   /** A checksummed document: {@code <crc32c hex>\n<json>}, so damage is noticed on reading. */

@@ -5,6 +5,7 @@ import dev.ossemu.bucket.EncryptionRule;
 import dev.ossemu.bucket.SseAlgorithm;
 import dev.ossemu.object.ObjectEncryption;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** The JSON documents of the data directory, one record per kind of file. */
@@ -73,8 +74,32 @@ final class Documents {
     }
   }
 
-  /** A body stored in its own data file, with what it must hash to. */
-  record BodyDoc(String dataFile, long length, String md5, String crc64) {}
+  /**
+   * A body with what it must hash to: the first {@code length} bytes of one data file, or (a
+   * completed multipart upload) its {@code segments} one after the other, each a part's file moved
+   * into the object's directory. Metadata written before segments existed has none.
+   */
+  record BodyDoc(
+      String dataFile, long length, String md5, String crc64, List<SegmentDoc> segments) {
+    BodyDoc(String dataFile, long length, String md5, String crc64) {
+      this(dataFile, length, md5, crc64, null);
+    }
+
+    /** The data files this body reads, in order. */
+    List<String> files() {
+      return segments == null
+          ? List.of(dataFile)
+          : segments.stream().map(SegmentDoc::dataFile).toList();
+    }
+
+    /** Its pieces: the segments, or the one data file. */
+    List<SegmentDoc> pieces() {
+      return segments == null ? List.of(new SegmentDoc(dataFile, length, crc64)) : segments;
+    }
+  }
+
+  /** One data file of a body made of segments: its first {@code length} bytes and their CRC-64. */
+  record SegmentDoc(String dataFile, long length, String crc64) {}
 
   /** {@code objects/<bucket>/<key hash>.meta}: everything about an object but its bytes. */
   record ObjectDoc(

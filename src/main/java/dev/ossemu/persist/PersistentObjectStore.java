@@ -30,9 +30,11 @@ import java.util.function.UnaryOperator;
 
 /**
  * Objects and multipart uploads indexed in memory and written through to the data directory; their
- * bodies live on disk only. An object is a data file (one per version) plus a metadata file naming
- * it; the metadata is written last, so a crash leaves either the old object or the new one. Data
- * files no metadata names are leftovers of unacknowledged writes and are removed on start.
+ * bodies live on disk only. An object is its data files plus a metadata file naming them (and how
+ * many of their bytes are the body's); the metadata is written last, so a crash leaves either the
+ * old object or the new one. A new version costs its new bytes ({@link BodyPlacement}): an append
+ * extends the object's own file, a completed upload is made of its parts' files. Data files no
+ * metadata names are leftovers of unacknowledged writes and are removed on start.
  *
  * <p>Writes hold their bucket's lock (the same {@link BucketLocks} the operations hold), not one
  * monitor for the whole store: writes into different buckets, fsyncs included, run in parallel.
@@ -43,8 +45,8 @@ public final class PersistentObjectStore implements ObjectStore {
   private final ObjectMapper json = new ObjectMapper();
   private final BodyStorage bodies;
 
-  /** The data file of each stored object, by bucket and key. */
-  private final Map<String, String> dataFiles = new ConcurrentHashMap<>();
+  /** What describes each stored object's body (its data files), by bucket and key. */
+  private final Map<String, Documents.BodyDoc> bodyDocs = new ConcurrentHashMap<>();
 
   /**
    * Loads the objects and uploads of a data directory.
@@ -67,7 +69,7 @@ public final class PersistentObjectStore implements ObjectStore {
             return true;
           }
         };
-    new StoreLoader(data, json, quota, memory, dataFiles).load();
+    new StoreLoader(data, json, quota, memory, bodyDocs).load();
   }
 
   static String keyHash(String key) {
@@ -112,28 +114,40 @@ public final class PersistentObjectStore implements ObjectStore {
     String hash = keyHash(key);
     Path directory = objectDir(data, bucket);
     String index = bucket + "/" + key;
-    String previous = dataFiles.get(index);
-    String[] written = new String[1];
+    Documents.BodyDoc previous = bodyDocs.get(index);
+    Documents.BodyDoc[] written = new Documents.BodyDoc[1];
     OssObject stored =
         memory.update(
             bucket,
             key,
             current -> {
               OssObject next = change.apply(current);
-              Bodies.Stored body = Bodies.write(data, directory, hash, next.blob());
-              written[0] = body.doc().dataFile();
+              BodyPlacement.Placed placed =
+                  BodyPlacement.place(
+                      data,
+                      directory,
+                      hash,
+                      current == null ? null : previous,
+                      next.blob(),
+                      BodyPlacement.partChecksums(
+                          data, bucket, next.blob(), id -> memory.upload(bucket, id)));
+              written[0] = placed.stored().doc();
               try {
-                write(directory.resolve(hash + ".meta"), objectDoc(next, body.doc()));
+                write(directory.resolve(hash + ".meta"), objectDoc(next, written[0]));
               } catch (RuntimeException e) {
-                data.delete(directory.resolve(body.doc().dataFile())); // never named: not kept
+                placed.undo().run();
                 throw e;
               }
-              // Kept as a view of its data file: the bytes live on disk only.
-              return next.withBlob(body.blob());
+              // Kept as a view of its data files: the bytes live on disk only.
+              return next.withBlob(placed.stored().blob());
             });
-    dataFiles.put(index, written[0]);
+    bodyDocs.put(index, written[0]);
     if (previous != null) {
-      data.delete(directory.resolve(previous));
+      // An append or a self-copy keeps its file: only what the new version does not name goes.
+      List<String> kept = written[0].files();
+      previous.files().stream()
+          .filter(file -> !kept.contains(file))
+          .forEach(file -> data.delete(directory.resolve(file)));
     }
     return stored;
   }
@@ -168,9 +182,9 @@ public final class PersistentObjectStore implements ObjectStore {
             () -> {
               Path directory = objectDir(data, bucket);
               data.delete(directory.resolve(keyHash(key) + ".meta"));
-              String file = dataFiles.remove(bucket + "/" + key);
-              if (file != null) {
-                data.delete(directory.resolve(file));
+              Documents.BodyDoc body = bodyDocs.remove(bucket + "/" + key);
+              if (body != null) {
+                body.files().forEach(file -> data.delete(directory.resolve(file)));
               }
               return memory.delete(bucket, key);
             });
@@ -266,7 +280,7 @@ public final class PersistentObjectStore implements ObjectStore {
             () -> {
               StoreLoader.deleteTree(data, objectDir(data, bucket));
               StoreLoader.deleteTree(data, data.root().resolve("uploads").resolve(bucket));
-              dataFiles.keySet().removeIf(index -> index.startsWith(bucket + "/"));
+              bodyDocs.keySet().removeIf(index -> index.startsWith(bucket + "/"));
               memory.dropBucket(bucket);
             });
   }

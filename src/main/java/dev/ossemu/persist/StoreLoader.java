@@ -31,19 +31,19 @@ final class StoreLoader {
   private final ObjectMapper json;
   private final StorageQuota quota;
   private final InMemoryObjectStore memory;
-  private final Map<String, String> dataFiles;
+  private final Map<String, Documents.BodyDoc> bodyDocs;
 
   StoreLoader(
       DataDirectory data,
       ObjectMapper json,
       StorageQuota quota,
       InMemoryObjectStore memory,
-      Map<String, String> dataFiles) {
+      Map<String, Documents.BodyDoc> bodyDocs) {
     this.data = data;
     this.json = json;
     this.quota = quota;
     this.memory = memory;
-    this.dataFiles = dataFiles;
+    this.bodyDocs = bodyDocs;
   }
 
   void load() throws DataDirectoryException {
@@ -107,8 +107,8 @@ final class StoreLoader {
       OssObject object = toObject(doc, blob);
       memory.update(bucket, object.key(), current -> object);
       blob.release(); // the loader's reference; the store holds its own
-      dataFiles.put(bucket + "/" + object.key(), doc.body().dataFile());
-      referenced.add(doc.body().dataFile());
+      bodyDocs.put(bucket + "/" + object.key(), doc.body());
+      referenced.addAll(doc.body().files());
     }
     removeLeftovers(directory, referenced);
   }

@@ -112,12 +112,12 @@ public final class XmlCodec {
   }
 
   /**
-   * Reads a PutBucketEncryption body in one pass, with the same guards as {@link #read}.
+   * Reads a PutBucketEncryption body in one pass, exactly as {@link #readSingular} would.
    *
    * @throws OssException MalformedXML
    */
   public ServerSideEncryptionRule readEncryptionRule(byte[] body) {
-    return EncryptionRuleXml.read(inputFactory, body);
+    return EncryptionRuleReader.read(inputFactory, body);
   }
 
   /** Writes a GetBucketEncryption body, byte for byte what {@link #write} would. */
@@ -159,11 +159,17 @@ public final class XmlCodec {
 
   /** OSS accepts whitespace before the declaration, which XML itself does not allow there. */
   private static byte[] withoutLeadingWhitespace(byte[] body) {
+    int start = leadingWhitespace(body);
+    return start == 0 ? body : java.util.Arrays.copyOfRange(body, start, body.length);
+  }
+
+  /** How many bytes of XML whitespace the body starts with. */
+  static int leadingWhitespace(byte[] body) {
     int start = 0;
     while (start < body.length && isXmlSpace(body[start])) {
       start++;
     }
-    return start == 0 ? body : java.util.Arrays.copyOfRange(body, start, body.length);
+    return start;
   }
 
   private static boolean isXmlSpace(byte b) {

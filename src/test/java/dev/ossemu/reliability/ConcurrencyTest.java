@@ -29,15 +29,15 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ConcurrencyTest {
   /**
-   * DeleteBucket against PutObject, the race the issue measured most, on both stores. Every round
-   * PutObject wins keeps its bucket, and an account may own 100 (spec §4, TooManyBuckets): more
-   * rounds fail whenever PutObject wins more than 100 of them, as it does on a loaded machine.
+   * DeleteBucket against PutObject, the race the issue measured most (110 of 300 trials lost a
+   * write), on both stores. A round PutObject wins retires its bucket afterwards, so the account's
+   * 100 buckets (spec §4, TooManyBuckets) never bound the number of rounds.
    */
-  private static final int ROUNDS = 100;
+  private static final int ROUNDS = 300;
 
   /** The other races on disk, where every round costs several fsyncs. */
   private static int rounds(Kind kind) {
-    return kind == Kind.MEMORY ? ROUNDS : ROUNDS / 2;
+    return kind == Kind.MEMORY ? 100 : 50;
   }
 
   @TempDir Path dir;
@@ -106,6 +106,9 @@ class ConcurrencyTest {
       if (put.status() == 200) {
         assertThat(delete.code()).as("round %d", round).isEqualTo("BucketNotEmpty");
         assertThat(oss.send("GET", "/" + bucket + "/k").body()).isEqualTo("acknowledged");
+        assertThat(oss.quota.used()).as("round %d", round).isEqualTo("acknowledged".length());
+        assertThat(oss.send("DELETE", "/" + bucket + "/k").status()).isEqualTo(204);
+        assertThat(oss.send("DELETE", "/" + bucket).status()).isEqualTo(204);
         putWon++;
       } else {
         assertThat(put.code()).as("round %d", round).isEqualTo("NoSuchBucket");
@@ -122,10 +125,10 @@ class ConcurrencyTest {
       }
     }
     assertThat(putWon + deleteWon).isEqualTo(ROUNDS);
-    assertThat(oss.quota.used()).isEqualTo(putWon * (long) "acknowledged".length());
-    if (kind == Kind.DISK) {
+    assertThat(oss.quota.used()).isZero();
+    if (kind == Kind.DISK && Files.exists(dir.resolve("objects"))) {
       try (Stream<Path> buckets = Files.list(dir.resolve("objects"))) {
-        assertThat(buckets.count()).isEqualTo(putWon); // no ghost directories
+        assertThat(buckets.count()).as("ghost bucket directories").isZero();
       }
     }
   }

@@ -7,6 +7,7 @@ import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSClientBuilder;
 import com.aliyun.oss.OSSException;
 import com.aliyun.oss.common.auth.DefaultCredentialProvider;
+import com.aliyun.oss.model.AppendObjectRequest;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code long.kills} (default 50) SIGKILLs of the standalone server with {@code --data-dir} while
- * two clients overwrite and delete keys; after each restart every key is verified: it holds its
+ * two clients overwrite and delete keys and a third appends to appendable objects (written in
+ * place, into the object's own data file); after each restart every key is verified: it holds its
  * last acknowledged write, or the one write to it that was in flight at the kill. Acknowledged
  * writes lost must be 0. Figures go to {@code target/reliability/crash-loop.txt}.
  */
@@ -36,6 +38,7 @@ class CrashLoopLongIT {
   private static final Pattern LISTENING =
       Pattern.compile("oss-emulator listening on (http://127\\.0\\.0\\.1:\\d+).*");
   private static final int KEYS = 40;
+  private static final int APPENDED_KEYS = 4;
   private static final String DELETED = "<deleted>";
 
   @TempDir Path dir;
@@ -45,6 +48,12 @@ class CrashLoopLongIT {
 
   private final Map<String, String> inFlight = new ConcurrentHashMap<>();
   private final AtomicLong acknowledgedWrites = new AtomicLong();
+
+  /** Per appendable key: its acknowledged content, and that content with an append in flight. */
+  private final Map<String, String> appended = new ConcurrentHashMap<>();
+
+  private final Map<String, String> appending = new ConcurrentHashMap<>();
+  private final AtomicLong acknowledgedAppends = new AtomicLong();
 
   @Test
   void everyAcknowledgedWriteSurvivesEveryKill() throws Exception {
@@ -64,7 +73,9 @@ class CrashLoopLongIT {
           break;
         }
         AtomicBoolean stop = new AtomicBoolean();
-        Thread[] writers = {writer(client, 0, stop), writer(client, 1, stop)};
+        Thread[] writers = {
+          writer(client, 0, stop), writer(client, 1, stop), appender(client, stop)
+        };
         Thread.sleep(200 + random.nextInt(800));
         server.destroyForcibly(); // SIGKILL in the middle of the writes
         assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
@@ -77,6 +88,9 @@ class CrashLoopLongIT {
         server.destroyForcibly();
       }
     }
+    assertThat(acknowledgedAppends.get())
+        .as("appends acknowledged (the appender works)")
+        .isPositive();
     Path report = Path.of("target", "reliability", "crash-loop.txt");
     Files.createDirectories(report.getParent());
     Files.writeString(
@@ -85,6 +99,10 @@ class CrashLoopLongIT {
             + kills
             + " acknowledged_writes="
             + acknowledgedWrites.get()
+            + " of_which_appends="
+            + acknowledgedAppends.get()
+            + " appended_bytes="
+            + appended.values().stream().mapToLong(String::length).sum()
             + " key_checks="
             + verified
             + " lost=0\n");
@@ -162,8 +180,49 @@ class CrashLoopLongIT {
     return thread;
   }
 
+  /** Appends to a few keys at the position acknowledged last. */
+  private Thread appender(OSS client, AtomicBoolean stop) {
+    Thread thread =
+        new Thread(
+            () -> {
+              Random random = new Random();
+              for (long seq = 0; !stop.get(); seq++) {
+                String key = "a" + random.nextInt(APPENDED_KEYS);
+                String before = appended.getOrDefault(key, "");
+                String after = before + ("x" + seq + ";").repeat(1 + random.nextInt(100));
+                appending.put(key, after);
+                try {
+                  byte[] tail = after.substring(before.length()).getBytes(StandardCharsets.UTF_8);
+                  client.appendObject(
+                      new AppendObjectRequest("crash-bucket", key, new ByteArrayInputStream(tail))
+                          .withPosition((long) before.length()));
+                  appended.put(key, after);
+                  appending.remove(key);
+                  acknowledgedWrites.incrementAndGet();
+                  acknowledgedAppends.incrementAndGet();
+                } catch (RuntimeException e) {
+                  return; // the server is gone; the append stays "in flight"
+                }
+              }
+            });
+    thread.start();
+    return thread;
+  }
+
   /** Checks every key; returns how many were checked. */
   private long verify(OSS client, int cycle) throws Exception {
+    for (int k = 0; k < APPENDED_KEYS; k++) {
+      String key = "a" + k;
+      String state = readWhole(client, key);
+      String expected = appended.getOrDefault(key, "");
+      String pending = appending.remove(key);
+      assertThat(state.equals(expected) || state.equals(pending))
+          .as(
+              "cycle %d appended key %s: %d bytes, acknowledged %d",
+              cycle, key, state.length(), expected.length())
+          .isTrue();
+      appended.put(key, state);
+    }
     for (int k = 0; k < KEYS; k++) {
       String key = "k" + k;
       String state = read(client, key);
@@ -178,7 +237,18 @@ class CrashLoopLongIT {
         acknowledged.put(key, pending); // it landed before the kill: now the state to keep
       }
     }
-    return KEYS;
+    return KEYS + APPENDED_KEYS;
+  }
+
+  private static String readWhole(OSS client, String key) throws Exception {
+    try (InputStream in = client.getObject("crash-bucket", key).getObjectContent()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (OSSException e) {
+      if ("NoSuchKey".equals(e.getErrorCode()) || "NoSuchBucket".equals(e.getErrorCode())) {
+        return "";
+      }
+      throw e;
+    }
   }
 
   private static String read(OSS client, String key) throws Exception {

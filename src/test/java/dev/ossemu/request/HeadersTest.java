@@ -85,4 +85,31 @@ class HeadersTest {
     assertThatThrownBy(() -> headers.asMap().put("b", List.of("2")))
         .isInstanceOf(UnsupportedOperationException.class);
   }
+
+  @Test
+  void listsTheSignedNamesLowerCasedOnceInByteOrder() {
+    Headers headers =
+        new Headers()
+            .add("X-Oss-Meta-B", "1")
+            .add("x-oss-meta-b", "2")
+            .add("x-oss-date", "d")
+            .add("Host", "h")
+            .add("Content-Type", "t");
+
+    assertThat(headers.sortedNames("x-oss-", List.of("host")))
+        .containsExactly("host", "x-oss-date", "x-oss-meta-b");
+    // only lower-case names listed are signed, as a lookup in the sorted map had it
+    assertThat(headers.sortedNames("x-oss-meta-", List.of("Host"))).containsExactly("x-oss-meta-b");
+    assertThat(headers.sortedNames("x-amz-", List.of())).isEmpty();
+  }
+
+  @Test
+  void countsAndListsTheValuesOfOneName() {
+    Headers headers = new Headers().add("Date", " a ").add("DATE", "b");
+
+    assertThat(headers.count("date")).isEqualTo(2);
+    assertThat(headers.all("Date")).containsExactly(" a ", "b");
+    assertThat(headers.count("host")).isZero();
+    assertThat(headers.all("host")).isEmpty();
+  }
 }

@@ -13,8 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The hand-written rule reader and the flat writers against the Jackson mapping they replace: the
- * same value or the same MalformedXML for every document, the same bytes for every answer.
+ * The hand-written rule reader and the flat writers against the guarded Jackson mapping they
+ * replace: the same value or the same MalformedXML for every document, the same bytes for every
+ * answer.
  */
 class EncryptionRuleXmlTest {
   private static final String RULE =
@@ -22,6 +23,10 @@ class EncryptionRuleXmlTest {
           + "<SSEAlgorithm>KMS</SSEAlgorithm><KMSMasterKeyID>key-1</KMSMasterKeyID>"
           + "<KMSDataEncryption>SM4</KMSDataEncryption>"
           + "</ApplyServerSideEncryptionByDefault></ServerSideEncryptionRule>";
+
+  private static final String BY = "<ServerSideEncryptionRule><ApplyServerSideEncryptionByDefault>";
+  private static final String END =
+      "</ApplyServerSideEncryptionByDefault></ServerSideEncryptionRule>";
 
   private final XmlCodec codec = new XmlCodec();
 
@@ -64,6 +69,28 @@ class EncryptionRuleXmlTest {
             + "</SSEAlgorithm></ApplyServerSideEncryptionByDefault></ServerSideEncryptionRule>",
         "",
         "not xml",
+        // Jackson's mixed content: a string keeps its last non-space run beside child elements
+        BY + "<SSEAlgorithm>a<X/>b<Y/>c</SSEAlgorithm>" + END,
+        BY + "<SSEAlgorithm> a <X>in</X> b <!-- c --> </SSEAlgorithm>" + END,
+        BY + "<SSEAlgorithm>a<X/>&#x20;&#x1;</SSEAlgorithm>" + END,
+        BY + "<SSEAlgorithm><X><Y/></X></SSEAlgorithm>" + END,
+        BY + "<SSEAlgorithm>a<?p?>b<X/><![CDATA[ ]]></SSEAlgorithm>" + END,
+        BY + " x " + END,
+        BY + "&#x1;" + END,
+        BY + "x<SSEAlgorithm>KMS</SSEAlgorithm>y" + END,
+        "<ServerSideEncryptionRule>x</ServerSideEncryptionRule>",
+        // readSingular's guards, at any depth, in skipped elements too
+        BY + "<Other><A/><A/></Other><SSEAlgorithm>KMS</SSEAlgorithm>" + END,
+        BY + "<Other><A b='1'/></Other><SSEAlgorithm>KMS</SSEAlgorithm>" + END,
+        BY
+            + "<SSEAlgorithm>KMS</SSEAlgorithm><p:SSEAlgorithm xmlns:p='urn:p'>SM4</p:SSEAlgorithm>"
+            + END,
+        "<ServerSideEncryptionRule a='1'/>",
+        BY + "<Other>]]></Other><SSEAlgorithm>KMS</SSEAlgorithm>" + END,
+        " \r\n\t" + RULE,
+        BY + "<SSEAlgorithm>K\u0001MS</SSEAlgorithm>" + END,
+        "<!-- \u0001 -->" + RULE,
+        RULE + "\u0002",
       })
   void readsWhatTheMappingRead(String document) {
     assertSameReading(document.getBytes(StandardCharsets.UTF_8));
@@ -134,7 +161,9 @@ class EncryptionRuleXmlTest {
     Object fast = outcome(() -> codec.readEncryptionRule(body));
     Object mapped =
         outcome(
-            () -> codec.read(body, ServerSideEncryptionRule.ROOT, ServerSideEncryptionRule.class));
+            () ->
+                codec.readSingular(
+                    body, ServerSideEncryptionRule.ROOT, ServerSideEncryptionRule.class));
     assertThat(fast).as(new String(body, StandardCharsets.UTF_8)).isEqualTo(mapped);
   }
 
