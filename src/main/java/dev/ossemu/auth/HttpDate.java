@@ -70,9 +70,14 @@ final class HttpDate {
     return n;
   }
 
+  /** The month named at {@code value[8, 11)}, or -1; compared in place, no substring. */
   private static int month(String value) {
-    int at = MONTHS.indexOf(value.substring(8, 11));
-    return at < 0 || at % 3 != 0 ? -1 : at / 3 + 1;
+    for (int at = 0; at < MONTHS.length(); at += 3) {
+      if (MONTHS.regionMatches(at, value, 8, 3)) {
+        return at / 3 + 1;
+      }
+    }
+    return -1;
   }
 
   private static int lengthOf(int month, int year) {

@@ -23,15 +23,16 @@ final class V1Verifier {
 
   /** {@code Authorization: OSS <AccessKeyId>:<Signature>}. */
   Principal verifyHeader(OssRequest request, String authorization, String bucket, String key) {
-    String value = authorization.substring(HEADER_PREFIX.length());
-    int colon = value.indexOf(':');
-    if (colon <= 0 || colon == value.length() - 1) {
+    // Offsets into the header rather than a substring of it first: one string fewer per request.
+    int start = HEADER_PREFIX.length();
+    int colon = authorization.indexOf(':', start);
+    if (colon <= start || colon == authorization.length() - 1) {
       throw OssException.of(OssErrorCode.INVALID_ARGUMENT)
           .message("AccessKeyId or Signature is missing in Authorization header value.")
           .build();
     }
-    String accessKeyId = value.substring(0, colon).trim();
-    String provided = value.substring(colon + 1).trim();
+    String accessKeyId = authorization.substring(start, colon).trim();
+    String provided = authorization.substring(colon + 1).trim();
     Headers headers = request.headers();
     String date = RequestTime.signedDate(headers, clock);
     Accounts.Credential credential =

@@ -60,7 +60,7 @@ final class HttpResponses {
         new DefaultFullHttpResponse(
             version,
             HttpResponseStatus.valueOf(response.status()),
-            Unpooled.wrappedBuffer(response.body()),
+            Unpooled.wrappedBuffer(response.sharedBody()), // read-only use: nothing writes it
             HEADERS,
             DefaultHttpHeadersFactory.trailersFactory());
     fill(http.headers(), response, requestId, nowMillis, keepAlive);

@@ -36,6 +36,16 @@ public final class NettyHeaders implements Headers.Source {
   }
 
   @Override
+  public int count(String name) {
+    int count = 0; // order does not matter here, so no list as values() needs
+    for (Iterator<String> values = headers.valueStringIterator(name); values.hasNext(); ) {
+      values.next();
+      count++;
+    }
+    return count;
+  }
+
+  @Override
   public Iterator<Map.Entry<CharSequence, CharSequence>> lines() {
     return headers.iteratorCharSequence();
   }

@@ -30,6 +30,15 @@ public final class Headers {
 
     /** How many lines arrived. */
     int size();
+
+    /** How many lines carry the header. */
+    default int count(String name) {
+      int count = 0;
+      for (Iterator<String> values = values(name); values.hasNext(); values.next()) {
+        count++;
+      }
+      return count;
+    }
   }
 
   private final Source source;
@@ -96,11 +105,7 @@ public final class Headers {
 
   /** How many lines carry the header. */
   public int count(String name) {
-    int count = 0;
-    for (Iterator<String> values = source.values(name); values.hasNext(); values.next()) {
-      count++;
-    }
-    return count;
+    return source.count(name);
   }
 
   public boolean contains(String name) {

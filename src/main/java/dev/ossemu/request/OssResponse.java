@@ -112,6 +112,15 @@ public final class OssResponse {
     return contentLength;
   }
 
+  /**
+   * The body as one array for the HTTP layer to wrap and send: a document itself, not a copy (a
+   * cached document such as GetBucketEncryption's is answered many times; issue 15), so it must
+   * never be written to; a blob range is read into a new array.
+   */
+  public byte[] sharedBody() {
+    return blob == null ? document() : body();
+  }
+
   /** The body as one array, read again from the blob each time; for small documents and tests. */
   public byte[] body() {
     if (blob == null) {

@@ -117,4 +117,25 @@ class RequestTimeTest {
     assertThat(error.extras().get("ServerTime")).isEqualTo("2023-12-16T16:20:57.042Z");
     assertThat(error.extras().get("RequestTime")).isEqualTo("20231216T162057Z");
   }
+
+  /** The seconds-and-nanoseconds test against the Duration comparison it replaced (issue 15). */
+  @net.jqwik.api.Property(tries = 2000)
+  void skewIsWhatDurationBetweenSaid(
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.LongRange(min = -2000, max = 2000)
+          long seconds,
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 999_999_999)
+          int nanos,
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 999_999_999)
+          int nowNanos) {
+    Instant now = NOW.plusNanos(nowNanos);
+    Instant requestTime = NOW.plusSeconds(seconds).plusNanos(nanos);
+    boolean expected = Duration.between(requestTime, now).abs().compareTo(RequestTime.MAX_SKEW) > 0;
+
+    assertThat(RequestTime.tooSkewed(requestTime, now)).isEqualTo(expected);
+    assertThat(RequestTime.tooSkewed(now.minus(RequestTime.MAX_SKEW).minusNanos(1), now)).isTrue();
+    assertThat(RequestTime.tooSkewed(now.plus(RequestTime.MAX_SKEW), now)).isFalse();
+    assertThat(RequestTime.tooSkewed(now.plus(RequestTime.MAX_SKEW).plusNanos(1), now)).isTrue();
+    assertThat(RequestTime.tooSkewed(Instant.MIN, Instant.MAX)).isTrue();
+    assertThat(RequestTime.tooSkewed(Instant.MAX, Instant.MIN)).isTrue();
+  }
 }
