@@ -16,6 +16,7 @@ import dev.ossemu.operation.BucketEncryptionOperations;
 import dev.ossemu.operation.BucketOperations;
 import dev.ossemu.operation.MultipartListOperations;
 import dev.ossemu.operation.MultipartOperations;
+import dev.ossemu.operation.ObjectAclOperations;
 import dev.ossemu.operation.ObjectListOperations;
 import dev.ossemu.operation.ObjectOperations;
 import dev.ossemu.operation.ObjectWriteOperations;
@@ -111,7 +112,8 @@ public final class Wiring {
             writes,
             lists,
             multipart,
-            new MultipartListOperations(access, objects, multipart, xml)),
+            new MultipartListOperations(access, objects, multipart, xml),
+            new ObjectAclOperations(access, objects, xml)),
         new UnversionedOperations(access, lists, xml));
   }
 }

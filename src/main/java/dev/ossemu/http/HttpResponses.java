@@ -92,7 +92,11 @@ final class HttpResponses {
     for (Map.Entry<String, String> header : response.headers().entrySet()) {
       headers.set(header.getKey(), header.getValue());
     }
-    headers.set("Content-Length", response.contentLength());
+    if (response.isGzipped()) {
+      headers.set("Transfer-Encoding", HttpHeaderValues.CHUNKED);
+    } else {
+      headers.set("Content-Length", response.contentLength());
+    }
     // Said either way: a client must know that the connection ends with this answer.
     headers.set("Connection", keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
   }

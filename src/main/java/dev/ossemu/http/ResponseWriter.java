@@ -32,7 +32,11 @@ final class ResponseWriter {
       ctx.write(HttpResponses.head(response, version, requestId, nowMillis, keepAlive));
       // Sockets send files themselves (sendfile, splice); an embedded test channel cannot.
       boolean zeroCopy = ctx.channel() instanceof SocketChannel;
-      written = ctx.writeAndFlush(new BlobChunkedInput(response.openBody(), zeroCopy));
+      written =
+          ctx.writeAndFlush(
+              response.isGzipped()
+                  ? new GzipChunkedInput(new BlobChunkedInput(response.openBody(), false))
+                  : new BlobChunkedInput(response.openBody(), zeroCopy));
     } else {
       written =
           ctx.writeAndFlush(

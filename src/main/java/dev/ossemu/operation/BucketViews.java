@@ -12,6 +12,9 @@ final class BucketViews {
   /** spec §6: a bucket without a rule still shows the element, with this algorithm. */
   static final String NO_ALGORITHM = "None";
 
+  /** Every bucket is in the account's default resource group (OSS's GetBucketResourceGroup). */
+  static final String DEFAULT_RESOURCE_GROUP = "rg-default-id";
+
   private BucketViews() {}
 
   /** {@code oss-cn-hangzhou}: the location as OSS names it. */
@@ -31,7 +34,8 @@ final class BucketViews {
         location(bucket.region()),
         bucket.name(),
         bucket.region(),
-        bucket.storageClass());
+        bucket.storageClass(),
+        DEFAULT_RESOURCE_GROUP);
   }
 
   static BucketInfo info(Bucket bucket) {
@@ -47,7 +51,7 @@ final class BucketViews {
             "Disabled",
             "Disabled",
             bucket.name(),
-            "rg-default-id",
+            DEFAULT_RESOURCE_GROUP,
             owner(bucket.ownerId()),
             new AccessControlList(bucket.acl()),
             bucket.dataRedundancyType(),

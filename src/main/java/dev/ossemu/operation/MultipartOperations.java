@@ -76,7 +76,9 @@ public final class MultipartOperations {
       // this situation, so none is claimed.
       throw OssException.of(OssErrorCode.FILE_ALREADY_EXISTS).ec(null).build();
     }
-    OssObject template = single.newObject(call, bucket, Blob.empty(), "Multipart");
+    OssObject template =
+        single.newObject(
+            call, bucket, Blob.empty(), SequentialUpload.templateType(call.request().query()));
     String uploadId =
         UUID.randomUUID().toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
     objects.addUpload(bucket.name(), new MultipartUpload(uploadId, template, clock.instant()));
@@ -212,7 +214,7 @@ public final class MultipartOperations {
         MultipartEtag.of(parts),
         clock.instant(),
         "Multipart",
-        template.headers(),
+        SequentialUpload.completedHeaders(template.type(), template.headers(), body),
         template.userMetadata(),
         template.acl(),
         template.storageClass(),

@@ -37,7 +37,7 @@ public final class ObjectOperations {
   }
 
   private OssResponse putObject(OssCall call, Bucket bucket) {
-    ObjectAccess.checkWrite(call, bucket);
+    checkWrite(call, bucket);
     OssObject object = newObject(call, bucket, call.request().uploadOrBody(), "Normal");
     OssObject stored = write(call, bucket, object);
     return ObjectResponses.uploaded(OssResponse.empty(200), stored);
@@ -64,6 +64,12 @@ public final class ObjectOperations {
           }
           return object;
         });
+  }
+
+  /** The caller may replace or delete the object at the call's key, as its ACL decides. */
+  void checkWrite(OssCall call, Bucket bucket) {
+    OssObject current = objects.get(bucket.name(), call.target().key()).orElse(null);
+    ObjectAccess.checkWrite(call, bucket, current);
   }
 
   /** Whether a write asks not to replace an existing object. */
@@ -120,7 +126,10 @@ public final class ObjectOperations {
                 .header(
                     "Content-Range",
                     "bytes " + range.start() + "-" + range.end() + "/" + object.size());
-    return ObjectResponses.describe(response, object, request.query());
+    ObjectResponses.describe(response, object, request.query());
+    return range == null && GzipEncoding.applies(request.headers(), object)
+        ? GzipEncoding.compress(response)
+        : response;
   }
 
   /** HeadObject: GetObject's headers, no body; errors go in {@code x-oss-err}. */
@@ -145,7 +154,7 @@ public final class ObjectOperations {
   /** DeleteObject: 204 whether or not the object existed, as on OSS. */
   public OssResponse deleteObject(OssCall call) {
     Bucket bucket = access.existing(call);
-    ObjectAccess.checkWrite(call, bucket);
+    checkWrite(call, bucket);
     objects.delete(bucket.name(), call.target().key());
     return OssResponse.empty(204);
   }

@@ -74,6 +74,10 @@ final class ObjectResponses {
     if ("Normal".equals(object.type()) && response.status() == 200) {
       response.header("Content-MD5", Base64.getEncoder().encodeToString(object.blob().md5()));
     }
+    if (response.status() != 200) {
+      // A sequential upload's stored Content-MD5 (SequentialUpload) describes the whole body too.
+      response.withoutHeader("Content-MD5");
+    }
     if ("Appendable".equals(object.type())) {
       response.header("x-oss-next-append-position", String.valueOf(object.size()));
     }

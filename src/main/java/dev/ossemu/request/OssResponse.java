@@ -25,6 +25,7 @@ public final class OssResponse {
   private final long start;
   private final OpenBlob stream;
   private final long contentLength;
+  private boolean gzip;
 
   private OssResponse(
       int status, byte[] document, Blob blob, long start, OpenBlob stream, long contentLength) {
@@ -72,6 +73,26 @@ public final class OssResponse {
 
   public OssResponse header(String name, String value) {
     headers.put(name, value);
+    return this;
+  }
+
+  /**
+   * This streamed body, sent gzip-compressed and chunked: its compressed length is not known in
+   * advance, so no Content-Length (OSS's answer to {@code Accept-Encoding: gzip}).
+   */
+  public OssResponse gzipped() {
+    gzip = stream != null;
+    return this;
+  }
+
+  /** Whether the body goes out gzip-compressed and chunked. */
+  public boolean isGzipped() {
+    return gzip;
+  }
+
+  /** This response without the header {@code name} (as spelled when it was set). */
+  public OssResponse withoutHeader(String name) {
+    headers.remove(name);
     return this;
   }
 

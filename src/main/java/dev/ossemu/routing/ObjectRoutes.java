@@ -4,6 +4,7 @@ import static dev.ossemu.routing.Route.row;
 
 import dev.ossemu.operation.MultipartListOperations;
 import dev.ossemu.operation.MultipartOperations;
+import dev.ossemu.operation.ObjectAclOperations;
 import dev.ossemu.operation.ObjectListOperations;
 import dev.ossemu.operation.ObjectOperations;
 import dev.ossemu.operation.ObjectWriteOperations;
@@ -19,13 +20,15 @@ import java.util.List;
  * @param lists listing and batch delete
  * @param multipart multipart upload
  * @param multipartLists ListParts and ListMultipartUploads
+ * @param acls GetObjectAcl and PutObjectAcl
  */
 public record ObjectRoutes(
     ObjectOperations objects,
     ObjectWriteOperations writes,
     ObjectListOperations lists,
     MultipartOperations multipart,
-    MultipartListOperations multipartLists) {
+    MultipartListOperations multipartLists,
+    ObjectAclOperations acls) {
 
   List<Route> routes() {
     // Object bodies stream into storage (UPLOAD); documents naming up to 1000 keys or 10000 parts
@@ -45,6 +48,8 @@ public record ObjectRoutes(
         row("GET", Shape.OBJECT, null, "GetObject", objects::getObject),
         row("HEAD", Shape.OBJECT, null, "HeadObject", objects::headObject).ram("oss:GetObject"),
         row("DELETE", Shape.OBJECT, null, "DeleteObject", objects::deleteObject),
+        row("GET", Shape.OBJECT, "acl", "GetObjectAcl", acls::getObjectAcl),
+        row("PUT", Shape.OBJECT, "acl", "PutObjectAcl", acls::putObjectAcl),
         row("HEAD", Shape.OBJECT, "objectMeta", "GetObjectMeta", objects::getObjectMeta)
             .ram("oss:GetObject"),
         row("POST", Shape.OBJECT, "append", "AppendObject", writes::appendObject)

@@ -19,7 +19,7 @@ public record ListAllMyBucketsResult(
     @JacksonXmlElementWrapper(localName = "Buckets") @JacksonXmlProperty(localName = "Bucket")
         List<BucketSummary> buckets) {
 
-  /** One {@code <Bucket>}; PY requires every element but Region. */
+  /** One {@code <Bucket>}; PY requires every element but Region and ResourceGroupId. */
   @JsonPropertyOrder({
     "CreationDate",
     "ExtranetEndpoint",
@@ -27,7 +27,8 @@ public record ListAllMyBucketsResult(
     "Location",
     "Name",
     "Region",
-    "StorageClass"
+    "StorageClass",
+    "ResourceGroupId"
   })
   public record BucketSummary(
       @JacksonXmlProperty(localName = "CreationDate") String creationDate,
@@ -36,5 +37,6 @@ public record ListAllMyBucketsResult(
       @JacksonXmlProperty(localName = "Location") String location,
       @JacksonXmlProperty(localName = "Name") String name,
       @JacksonXmlProperty(localName = "Region") String region,
-      @JacksonXmlProperty(localName = "StorageClass") String storageClass) {}
+      @JacksonXmlProperty(localName = "StorageClass") String storageClass,
+      @JacksonXmlProperty(localName = "ResourceGroupId") String resourceGroupId) {}
 }

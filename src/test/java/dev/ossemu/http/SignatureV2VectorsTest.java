@@ -30,9 +30,9 @@ class SignatureV2VectorsTest {
       EmbeddedPipeline.Response put = pipeline.exchange(vector(sdk + "-PutObject-v2.http"));
       assertThat(put.status()).as(put.body()).isEqualTo(200);
 
-      // Object ACLs are not emulated: 501 comes after the signature check, a bad one is 403.
       EmbeddedPipeline.Response acl = pipeline.exchange(vector(sdk + "-GetObjectAcl-v2.http"));
-      assertThat(acl.status()).as(acl.body()).isEqualTo(501);
+      assertThat(acl.status()).as(acl.body()).isEqualTo(200);
+      assertThat(acl.body()).contains("<Grant>default</Grant>");
 
       EmbeddedPipeline.Response get =
           pipeline.exchange(vector(sdk + "-presigned-GetObject-v2.http"));

@@ -53,7 +53,8 @@ class BucketViewsTest {
                 "oss-cn-shanghai",
                 "b-1",
                 "cn-shanghai",
-                "IA"));
+                "IA",
+                "rg-default-id"));
   }
 
   @Test

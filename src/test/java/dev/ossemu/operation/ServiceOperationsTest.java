@@ -70,8 +70,33 @@ class ServiceOperationsTest {
                 + "<ExtranetEndpoint>oss-cn-hangzhou.aliyuncs.com</ExtranetEndpoint>"
                 + "<IntranetEndpoint>oss-cn-hangzhou-internal.aliyuncs.com</IntranetEndpoint>"
                 + "<Location>oss-cn-hangzhou</Location><Name>zulu-other</Name>"
-                + "<Region>cn-hangzhou</Region><StorageClass>Standard</StorageClass></Bucket>"
+                + "<Region>cn-hangzhou</Region><StorageClass>Standard</StorageClass>"
+                + "<ResourceGroupId>rg-default-id</ResourceGroupId></Bucket>"
                 + "</Buckets></ListAllMyBucketsResult>");
+  }
+
+  @Test
+  void filtersByResourceGroupWhereEveryBucketIsInTheDefaultOne() {
+    for (String group : new String[] {"rg-default-id", ""}) {
+      OssResponse response =
+          operations.listBuckets(
+              request("GET", "/").header("x-oss-resource-group-id", group).callBy(OTHER));
+      assertThat(names(response)).as(group).containsExactly("also-other", "zulu-other");
+    }
+    OssResponse other =
+        operations.listBuckets(
+            request("GET", "/").header("x-oss-resource-group-id", "rg-aek27tc").callBy(OTHER));
+    assertThat(names(other)).isEmpty();
+    OssException invalid =
+        catchThrowableOfType(
+            OssException.class,
+            () ->
+                operations.listBuckets(
+                    request("GET", "/")
+                        .header("x-oss-resource-group-id", "r-aek27tc")
+                        .callBy(OTHER)));
+    assertThat(invalid.errorCode()).isEqualTo(OssErrorCode.INVALID_ARGUMENT);
+    assertThat(invalid.ec()).isEqualTo("0017-00000138");
   }
 
   @Test

@@ -83,6 +83,8 @@ class RouteTableTest {
     "HEAD, /b/k, HeadObject, oss:GetObject",
     "DELETE, /b/k, DeleteObject, oss:DeleteObject",
     "HEAD, /b/k?objectMeta, GetObjectMeta, oss:GetObject",
+    "GET, /b/k?acl, GetObjectAcl, oss:GetObjectAcl",
+    "PUT, /b/k?acl, PutObjectAcl, oss:PutObjectAcl",
     "POST, /b/k?append&position=0, AppendObject, oss:PutObject",
     "POST, /b/k?uploads, InitiateMultipartUpload, oss:PutObject",
     "PUT, /b/k?partNumber=1&uploadId=U, UploadPart, oss:PutObject",
@@ -194,7 +196,7 @@ class RouteTableTest {
           "/b/?lifecycle",
           "/b/?lifecycle=",
           "/b/?cors",
-          "/b/k?acl",
+          "/b/k?tagging",
           // issue 14 item 16: these answered ListBuckets and ListObjects.
           "/?regions",
           "/?regions=oss-cn-hangzhou",

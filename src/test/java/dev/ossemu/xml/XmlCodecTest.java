@@ -90,7 +90,7 @@ class XmlCodecTest {
             new Owner("1", "1"),
             List.of(
                 new ListAllMyBucketsResult.BucketSummary(
-                    "d", "e", "i", "l", "n", "r", "Standard")));
+                    "d", "e", "i", "l", "n", "r", "Standard", "rg-x")));
     assertThat(write(result))
         .isEqualTo(
             DECLARATION
@@ -99,7 +99,8 @@ class XmlCodecTest {
                 + "<Owner><ID>1</ID><DisplayName>1</DisplayName></Owner><Buckets><Bucket>"
                 + "<CreationDate>d</CreationDate><ExtranetEndpoint>e</ExtranetEndpoint>"
                 + "<IntranetEndpoint>i</IntranetEndpoint><Location>l</Location><Name>n</Name>"
-                + "<Region>r</Region><StorageClass>Standard</StorageClass></Bucket></Buckets>"
+                + "<Region>r</Region><StorageClass>Standard</StorageClass>"
+                + "<ResourceGroupId>rg-x</ResourceGroupId></Bucket></Buckets>"
                 + "</ListAllMyBucketsResult>");
   }
 
