@@ -23,6 +23,7 @@ public enum OssErrorCode {
       "The specified upload does not exist. The upload ID may be invalid, or the upload may have"
           + " been aborted or completed.",
       "0042-00000002"),
+  // DOC EC page 0016-00000005: a name starting with / or \; the other rules have their own ECs.
   INVALID_OBJECT_NAME(
       "InvalidObjectName", 400, "The specified object is not valid.", "0016-00000005"),
   INVALID_PART(
@@ -36,9 +37,12 @@ public enum OssErrorCode {
       400,
       "The list of parts was not in ascending order. Parts list must specified in order by part"
           + " number.",
-      null),
+      "0042-00000209"), // DOC EC page 0042-00000209 (CompleteMultipartUpload)
   ENTITY_TOO_SMALL(
-      "EntityTooSmall", 400, "Your proposed upload smaller than the minimum allowed size.", null),
+      "EntityTooSmall",
+      400,
+      "Your proposed upload smaller than the minimum allowed size.",
+      "0042-00000213"), // DOC EC page 0042-00000213 (CompleteMultipartUpload)
   INVALID_RANGE("InvalidRange", 416, "The requested range cannot be satisfied.", null),
   PRECONDITION_FAILED(
       "PreconditionFailed",
@@ -48,12 +52,17 @@ public enum OssErrorCode {
   POSITION_NOT_EQUAL_TO_LENGTH(
       "PositionNotEqualToLength", 409, "Position is not equal to file length", "0026-00000016"),
   OBJECT_NOT_APPENDABLE(
-      "ObjectNotAppendable", 409, "The operation is not valid for the object.", null),
+      "ObjectNotAppendable",
+      409,
+      "The operation is not valid for the object.",
+      "0026-00000017"), // DOC EC page 0026-00000017 (AppendObject on a non-appendable object)
   FILE_ALREADY_EXISTS(
       "FileAlreadyExists",
       409,
       "The object you specified already exists and can not be overwritten.",
-      null),
+      // DOC EC page 0026-00000002: PutObject or CopyObject under x-oss-forbid-overwrite (409
+      // FileAlreadyExists); CompleteMultipartUpload has its own, 0042-00000214.
+      "0026-00000002"),
   INSUFFICIENT_STORAGE(
       "InsufficientStorage", 507, "The emulator's object storage limit is reached.", null),
   INVALID_BUCKET_NAME(

@@ -126,10 +126,20 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
     // A document is parsed, never stored: it is neither reserved nor checksummed.
     body = upload ? storage.open(quota, announced) : BlobBuilder.document(announced);
     if (announced > limit) {
-      refuse(ctx, OssException.of(OssErrorCode.ENTITY_TOO_LARGE).build());
+      refuse(ctx, tooLarge());
     } else if (HttpUtil.is100ContinueExpected(request)) {
       order.interim(ticket, () -> sendContinue(ctx, request));
     }
+  }
+
+  /**
+   * EntityTooLarge with the EC of what was too large: an object body past 5 GiB (DOC EC page
+   * 0017-00000102) or a request document past its operation's limit (DOC EC page 0017-00000501).
+   */
+  private OssException tooLarge() {
+    return OssException.of(OssErrorCode.ENTITY_TOO_LARGE)
+        .ec(upload ? "0017-00000102" : "0017-00000501")
+        .build();
   }
 
   /**
@@ -153,7 +163,7 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
     if (!discarding) {
       ByteBuf bytes = content.content();
       if (body.length() + bytes.readableBytes() > limit) {
-        refuse(ctx, OssException.of(OssErrorCode.ENTITY_TOO_LARGE).build());
+        refuse(ctx, tooLarge());
       } else {
         try {
           if (offloaded) {

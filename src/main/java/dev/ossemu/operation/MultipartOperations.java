@@ -27,6 +27,15 @@ public final class MultipartOperations {
   /** The EC of a CompleteMultipartUpload body OSS cannot read (observed by the Go SDK v2). */
   static final String COMPLETE_MALFORMED_XML_EC = "0042-00000205";
 
+  /** FileAlreadyExists of CompleteMultipartUpload under x-oss-forbid-overwrite (DOC EC page). */
+  static final String COMPLETE_EXISTS_EC = "0042-00000214";
+
+  /**
+   * x-oss-complete-all: yes with a body listing parts: OSS's message (typo included) and EC, as the
+   * Go SDK v2's integration test observes them ({@code oss/client_integration_test.go}).
+   */
+  static final String COMPLETE_ALL_WITH_BODY_EC = "0042-00000216";
+
   /** OSS's smallest part, except the last: 100 KiB. */
   static final long MIN_PART_BYTES = 100 * 1024;
 
@@ -63,8 +72,9 @@ public final class MultipartOperations {
     ObjectAccess.checkWrite(call, bucket);
     if (ObjectOperations.forbidsOverwrite(call.request().headers())
         && objects.get(bucket.name(), call.target().key()).isPresent()) {
-      // x-oss-forbid-overwrite on Initiate: refused before any part is sent.
-      throw OssException.of(OssErrorCode.FILE_ALREADY_EXISTS).build();
+      // x-oss-forbid-overwrite on Initiate: refused before any part is sent. No EC page names
+      // this situation, so none is claimed.
+      throw OssException.of(OssErrorCode.FILE_ALREADY_EXISTS).ec(null).build();
     }
     OssObject template =
         single.newObject(
@@ -187,7 +197,8 @@ public final class MultipartOperations {
       OssObject object = completed(upload, body, parts);
       // The object is written before the upload goes: a crash in between keeps the acknowledged
       // parts rather than losing them. Removing the upload gives back the unlisted parts.
-      single.write(call, bucket, object); // 409 under x-oss-forbid-overwrite; the upload stays
+      // 409 under x-oss-forbid-overwrite; the upload stays. EC: DOC EC page 0042-00000214.
+      single.write(call, bucket, object, COMPLETE_EXISTS_EC);
       objects.removeUpload(bucket.name(), upload.uploadId());
       return completeResponse(call, bucket, object);
     } finally {
@@ -270,10 +281,10 @@ public final class MultipartOperations {
             ? null
             : xml.read(body, Multipart.Complete.ROOT, Multipart.Complete.class).parts();
     if (listed != null && !listed.isEmpty()) {
-      throw OssException.invalidArgument(
-          "The request body must not list parts when x-oss-complete-all is yes.",
-          "x-oss-complete-all",
-          call.request().headers().get("x-oss-complete-all"));
+      throw OssException.of(OssErrorCode.INVALID_ARGUMENT)
+          .message("Should not speficy both complete all header and http body.")
+          .ec(COMPLETE_ALL_WITH_BODY_EC)
+          .build();
     }
     List<MultipartUpload.Part> parts = upload.parts();
     if (parts.isEmpty()) {
@@ -346,8 +357,13 @@ public final class MultipartOperations {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw OssException.invalidArgument(
-        "Part number must be an integer between 1 and 10000, inclusive.", "partNumber", value);
+    // Message, ArgumentName and EC as DOC EC page 0017-00000220 shows them.
+    throw OssException.of(OssErrorCode.INVALID_ARGUMENT)
+        .message("Part number must be an integer between 1 and 10000, inclusive.")
+        .ec("0017-00000220")
+        .extra("ArgumentName", "PartNumber")
+        .extra("ArgumentValue", value == null ? "" : value)
+        .build();
   }
 
   private static boolean sameEtag(String stored, String listed) {

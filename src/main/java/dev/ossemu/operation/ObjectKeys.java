@@ -16,8 +16,21 @@ final class ObjectKeys {
 
   static void check(String key) {
     int bytes = key.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes == 0 || bytes > MAX_KEY_BYTES || key.startsWith("/") || key.startsWith("\\")) {
-      throw OssException.of(OssErrorCode.INVALID_OBJECT_NAME).extra("ObjectName", key).build();
+    String ec = bytes == 0 ? EMPTY_EC : bytes > MAX_KEY_BYTES ? TOO_LONG_EC : null;
+    if (ec == null && (key.startsWith("/") || key.startsWith("\\"))) {
+      ec = OssErrorCode.INVALID_OBJECT_NAME.ec();
+    }
+    if (ec != null) {
+      throw OssException.of(OssErrorCode.INVALID_OBJECT_NAME)
+          .ec(ec)
+          .extra("ObjectName", key)
+          .build();
     }
   }
+
+  /** DOC EC page 0016-00000001: the name is empty. */
+  private static final String EMPTY_EC = "0016-00000001";
+
+  /** DOC EC page 0016-00000003: the name is longer than 1023 bytes (a PutObject URL's example). */
+  private static final String TOO_LONG_EC = "0016-00000003";
 }

@@ -49,13 +49,18 @@ public final class ObjectOperations {
    * changed.
    */
   OssObject write(OssCall call, Bucket bucket, OssObject object) {
+    return write(call, bucket, object, OssErrorCode.FILE_ALREADY_EXISTS.ec());
+  }
+
+  /** {@link #write(OssCall, Bucket, OssObject)} whose FileAlreadyExists carries {@code ec}. */
+  OssObject write(OssCall call, Bucket bucket, OssObject object, String existsEc) {
     boolean forbid = forbidsOverwrite(call.request().headers());
     return objects.update(
         bucket.name(),
         object.key(),
         current -> {
           if (current != null && forbid) {
-            throw OssException.of(OssErrorCode.FILE_ALREADY_EXISTS).build();
+            throw OssException.of(OssErrorCode.FILE_ALREADY_EXISTS).ec(existsEc).build();
           }
           return object;
         });

@@ -42,12 +42,12 @@ final class ReadConditions {
   static boolean check(Headers headers, String prefix, OssObject object) {
     String ifMatch = headers.get(prefix + "if-match");
     if (ifMatch != null && !etagMatches(ifMatch, object.etag())) {
-      throw preconditionFailed(prefix, "If-Match");
+      throw preconditionFailed("If-Match");
     }
     Instant modified = object.lastModified().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     Instant unmodifiedSince = date(headers.get(prefix + "if-unmodified-since"));
     if (unmodifiedSince != null && modified.isAfter(unmodifiedSince)) {
-      throw preconditionFailed(prefix, "If-Unmodified-Since");
+      throw preconditionFailed("If-Unmodified-Since");
     }
     String ifNoneMatch = headers.get(prefix + "if-none-match");
     if (ifNoneMatch != null) {
@@ -57,11 +57,14 @@ final class ReadConditions {
     return modifiedSince == null || modified.isAfter(modifiedSince);
   }
 
-  /** GetObject names the condition as the HTTP header; a copy as its OSS header. */
-  private static OssException preconditionFailed(String prefix, String condition) {
-    String name =
-        prefix.isEmpty() ? condition : prefix + condition.toLowerCase(java.util.Locale.ROOT);
-    return OssException.of(OssErrorCode.PRECONDITION_FAILED).extra("Condition", name).build();
+  /**
+   * The {@code Condition} element names the failed condition by its HTTP header, for a copy's
+   * {@code x-oss-copy-source-if-match} too: ali-oss's suite, run against OSS, expects {@code
+   * (condition: If-Match)} and {@code (condition: If-Unmodified-Since)} from CopyObject (its
+   * message appends the element).
+   */
+  private static OssException preconditionFailed(String condition) {
+    return OssException.of(OssErrorCode.PRECONDITION_FAILED).extra("Condition", condition).build();
   }
 
   /** The header that switches Range to the standard (RFC 7233) reading. */

@@ -34,6 +34,7 @@ final class WellFormedNames {
     if (!PercentCodec.isWellFormed(target.key())) {
       throw OssException.of(OssErrorCode.INVALID_OBJECT_NAME)
           .message("The object name is not valid UTF-8.")
+          .ec("0016-00000004") // DOC EC page 0016-00000004: a name that is not UTF-8
           .extra("ObjectName", PercentCodec.printable(target.key()))
           .build();
     }

@@ -44,7 +44,8 @@ class InvalidUtf8NamesTest {
     assertThat(put.status()).isEqualTo(400);
     assertThat(put.body())
         .contains("<Code>InvalidObjectName</Code>")
-        .contains("<ObjectName>k%FF</ObjectName>");
+        .contains("<ObjectName>k%FF</ObjectName>")
+        .contains("<EC>0016-00000004</EC>"); // DOC EC page 0016-00000004
     assertThat(get.status()).isEqualTo(400);
     assertThat(get.body()).contains("<Code>InvalidObjectName</Code>").doesNotContain("first");
     assertThat(objects.isEmpty("utf8-bucket")).isTrue();

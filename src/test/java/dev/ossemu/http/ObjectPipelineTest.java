@@ -194,7 +194,15 @@ class ObjectPipelineTest {
                 .signV1(CLOCK)
                 .bytes());
     assertThat(longKey.status().code()).isEqualTo(400);
+    assertThat(longKey.headers().get("x-oss-ec")).isEqualTo("0016-00000003");
     assertThat(body(longKey)).contains("<Code>InvalidObjectName</Code>");
+
+    var backslash =
+        send(RawRequest.of("PUT", "/examplebucket/\\key").body("x").signV1(CLOCK).bytes());
+    assertThat(backslash.status().code()).isEqualTo(400);
+    assertThat(backslash.headers().get("x-oss-ec")).isEqualTo("0016-00000005");
+    assertThat(body(backslash)).contains("<Code>InvalidObjectName</Code>");
+    assertThat(objects.get("examplebucket", "\\key")).isEmpty();
   }
 
   @Test
@@ -221,7 +229,8 @@ class ObjectPipelineTest {
                 .signV1(CLOCK)
                 .bytes());
     assertThat(complete.status().code()).isEqualTo(400);
-    assertThat(body(complete)).contains("<Code>InvalidPartOrder</Code>");
+    assertThat(complete.headers().get("x-oss-ec")).isEqualTo("0042-00000209");
+    assertThat(body(complete)).contains("<Code>InvalidPartOrder</Code>", "<EC>0042-00000209</EC>");
     assertThat(objects.get("examplebucket", "mp.bin")).isEmpty();
   }
 
@@ -237,6 +246,7 @@ class ObjectPipelineTest {
                 .signV1(CLOCK)
                 .bytes());
     assertThat(again.status().code()).isEqualTo(409);
+    assertThat(again.headers().get("x-oss-ec")).isEqualTo("0026-00000002");
     assertThat(body(again)).contains("<Code>FileAlreadyExists</Code>");
     assertThat(objects.get("examplebucket", "once.txt").orElseThrow().size()).isEqualTo(5);
     assertThat(quota.used()).isEqualTo(5);

@@ -151,6 +151,8 @@ class OssPipelineTest {
     assertThat(responses).hasSize(1);
     assertThat(responses.get(0).status()).isEqualTo(400);
     assertThat(responses.get(0).body()).contains("<Code>EntityTooLarge</Code>");
+    // DOC EC page 0017-00000501: a request document past its operation's limit.
+    assertThat(responses.get(0).body()).contains("<EC>0017-00000501</EC>");
     assertThat(oss.rule("examplebucket")).isEqualTo(EncryptionRule.of(SseAlgorithm.SM4));
   }
 
@@ -162,8 +164,22 @@ class OssPipelineTest {
             + "Expect: 100-continue\r\nContent-Length: 100000\r\n\r\n";
     EmbeddedPipeline.Response response = pipeline.exchange(head);
     assertThat(response.status()).isEqualTo(400);
-    assertThat(response.body()).contains("<Code>EntityTooLarge</Code>");
+    assertThat(response.body()).contains("<Code>EntityTooLarge</Code>", "<EC>0017-00000501</EC>");
     assertThat(oss.rule("examplebucket")).isNull();
+  }
+
+  @Test
+  void refusesAnAnnouncedObjectPastFiveGibWithItsEc() {
+    oss.createBucket("examplebucket", null);
+    String head =
+        "PUT /examplebucket/huge.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Expect: 100-continue\r\nContent-Length: "
+            + (5L * 1024 * 1024 * 1024 + 1)
+            + "\r\n\r\n";
+    EmbeddedPipeline.Response response = pipeline.exchange(head);
+    assertThat(response.status()).isEqualTo(400);
+    // DOC EC page 0017-00000102: an object body past the 5 GiB PutObject allows.
+    assertThat(response.body()).contains("<Code>EntityTooLarge</Code>", "<EC>0017-00000102</EC>");
   }
 
   @Test

@@ -77,6 +77,10 @@ class CompleteAllIT {
       OSSException contradicts =
           catchThrowableOfType(OSSException.class, () -> client.completeMultipartUpload(listing));
       assertThat(contradicts.getErrorCode()).isEqualTo("InvalidArgument");
+      // Message and EC as the Go SDK v2's integration test observes them against OSS.
+      assertThat(contradicts.getErrorMessage())
+          .isEqualTo("Should not speficy both complete all header and http body.");
+      assertThat(contradicts.getEC()).isEqualTo("0042-00000216");
 
       CompleteMultipartUploadRequest all =
           new CompleteMultipartUploadRequest(BUCKET, key, uploadId, new ArrayList<>());

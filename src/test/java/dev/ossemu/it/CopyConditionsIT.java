@@ -63,12 +63,15 @@ class CopyConditionsIT {
       OSSException mismatch =
           catchThrowableOfType(OSSException.class, () -> client.copyObject(ifMatchOther));
       assertThat(mismatch.getErrorCode()).isEqualTo("PreconditionFailed");
+      // OSS names the condition by its HTTP header (ali-oss's suite expects it from CopyObject).
+      assertThat(mismatch.getRawResponseError()).contains("<Condition>If-Match</Condition>");
       CopyObjectRequest unmodifiedSincePast = copy(source, target);
       unmodifiedSincePast.setUnmodifiedSinceConstraint(PAST);
-      assertThat(
-              catchThrowableOfType(OSSException.class, () -> client.copyObject(unmodifiedSincePast))
-                  .getErrorCode())
-          .isEqualTo("PreconditionFailed");
+      OSSException modified =
+          catchThrowableOfType(OSSException.class, () -> client.copyObject(unmodifiedSincePast));
+      assertThat(modified.getErrorCode()).isEqualTo("PreconditionFailed");
+      assertThat(modified.getRawResponseError())
+          .contains("<Condition>If-Unmodified-Since</Condition>");
       CopyObjectRequest noneMatch = copy(source, target);
       noneMatch.setNonmatchingETagConstraints(List.of(etag));
       assertThat(errorCode(() -> client.copyObject(noneMatch))).isEqualTo("NotModified");
@@ -167,11 +170,10 @@ class CopyConditionsIT {
           new CompleteMultipartUploadRequest(
               BUCKET, racing, uploadId, new java.util.ArrayList<>(List.of(part)));
       complete.addHeader("x-oss-forbid-overwrite", "true");
-      assertThat(
-              catchThrowableOfType(
-                      OSSException.class, () -> client.completeMultipartUpload(complete))
-                  .getErrorCode())
-          .isEqualTo("FileAlreadyExists");
+      OSSException completeExists =
+          catchThrowableOfType(OSSException.class, () -> client.completeMultipartUpload(complete));
+      assertThat(completeExists.getErrorCode()).isEqualTo("FileAlreadyExists");
+      assertThat(completeExists.getEC()).isEqualTo("0042-00000214"); // DOC EC page 0042-00000214
       assertThat(read(client, existing)).isEqualTo("old");
       assertThat(read(client, racing)).isEqualTo("first");
 

@@ -141,4 +141,48 @@ class ObjectChecksIT {
     assertThat(reply.text()).contains("<Code>MissingArgument</Code>", "<EC>0016-00000501</EC>");
     assertThat(reply.header("x-oss-ec")).isEqualTo("0016-00000501");
   }
+
+  @Test
+  void refusesToAppendToANormalObjectWithOssEc() {
+    client.putObject(BUCKET, "plain", new ByteArrayInputStream("abc".getBytes()));
+    AppendObjectRequest append =
+        new AppendObjectRequest(BUCKET, "plain", new ByteArrayInputStream("def".getBytes()));
+    append.setPosition(3L);
+
+    OSSException refused =
+        catchThrowableOfType(OSSException.class, () -> client.appendObject(append));
+
+    assertThat(refused.getErrorCode()).isEqualTo("ObjectNotAppendable");
+    assertThat(refused.getEC()).isEqualTo("0026-00000017"); // DOC EC page 0026-00000017
+    assertThat(client.getObjectMetadata(BUCKET, "plain").getContentLength()).isEqualTo(3L);
+  }
+
+  @Test
+  void refusesAPartNumberOutOfRangeAsOssDocumentsIt() {
+    String uploadId =
+        client
+            .initiateMultipartUpload(new InitiateMultipartUploadRequest(BUCKET, "parts"))
+            .getUploadId();
+
+    Reply reply =
+        wire.send(
+            "PUT",
+            BUCKET,
+            "parts",
+            "partNumber=10001&uploadId=" + uploadId,
+            "",
+            Map.of(),
+            "x".getBytes());
+
+    // DOC EC page 0017-00000220 shows this document.
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.text())
+        .contains(
+            "<Code>InvalidArgument</Code>",
+            "<Message>Part number must be an integer between 1 and 10000, inclusive.</Message>",
+            "<ArgumentName>PartNumber</ArgumentName>",
+            "<ArgumentValue>10001</ArgumentValue>",
+            "<EC>0017-00000220</EC>");
+    assertThat(reply.header("x-oss-ec")).isEqualTo("0017-00000220");
+  }
 }

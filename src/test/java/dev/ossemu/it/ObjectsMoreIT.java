@@ -181,8 +181,11 @@ class ObjectsMoreIT {
                 new UploadPartRequest(
                     BUCKET, "tiny.bin", uploadId, 2, new ByteArrayInputStream("b".getBytes()), 1))
             .getPartETag();
-    assertThat(errorCode(() -> complete(uploadId, "tiny.bin", List.of(one, two))))
-        .isEqualTo("EntityTooSmall");
+    OSSException small =
+        catchThrowableOfType(
+            OSSException.class, () -> complete(uploadId, "tiny.bin", List.of(one, two)));
+    assertThat(small.getErrorCode()).isEqualTo("EntityTooSmall");
+    assertThat(small.getEC()).isEqualTo("0042-00000213");
     assertThat(client.doesObjectExist(BUCKET, "tiny.bin")).isFalse();
   }
 
