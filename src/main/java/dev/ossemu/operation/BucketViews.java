@@ -26,11 +26,38 @@ final class BucketViews {
     return new Owner(ownerId, ownerId);
   }
 
-  static BucketSummary summary(Bucket bucket) {
+  /** A bucket's {@code ExtranetEndpoint} and {@code IntranetEndpoint}. */
+  record Endpoints(String extranet, String intranet) {
+    /**
+     * OSS names its own endpoints ({@code oss-cn-hangzhou.aliyuncs.com}, spec §6–7). Clients
+     * connect to them: oss2's suite clean-up opens every listed bucket at its {@code
+     * ExtranetEndpoint}. So a client that reached the emulator at another address ({@code
+     * 127.0.0.1:9000}, {@code localhost}) is given that address, which keeps it on the emulator,
+     * never sent to the cloud; a client that maps OSS's names onto the emulator gets OSS's names.
+     *
+     * @param host the request's Host header, virtual-hosted ({@code <bucket>.<endpoint>}) or not
+     */
+    static Endpoints of(String host, String bucket, String region) {
+      String endpoint = host == null ? "" : host;
+      if (bucket != null && endpoint.startsWith(bucket + ".")) {
+        endpoint = endpoint.substring(bucket.length() + 1);
+      }
+      int colon = endpoint.lastIndexOf(':');
+      String name = colon > endpoint.lastIndexOf(']') ? endpoint.substring(0, colon) : endpoint;
+      if (endpoint.isEmpty() || name.endsWith(".aliyuncs.com")) {
+        return new Endpoints(
+            location(region) + ".aliyuncs.com", location(region) + "-internal.aliyuncs.com");
+      }
+      return new Endpoints(endpoint, endpoint);
+    }
+  }
+
+  static BucketSummary summary(Bucket bucket, String host) {
+    Endpoints endpoints = Endpoints.of(host, null, bucket.region());
     return new BucketSummary(
         XmlTime.format(bucket.creationDate()),
-        location(bucket.region()) + ".aliyuncs.com",
-        location(bucket.region()) + "-internal.aliyuncs.com",
+        endpoints.extranet(),
+        endpoints.intranet(),
         location(bucket.region()),
         bucket.name(),
         bucket.region(),
@@ -38,15 +65,15 @@ final class BucketViews {
         DEFAULT_RESOURCE_GROUP);
   }
 
-  static BucketInfo info(Bucket bucket) {
-    BucketSummary summary = summary(bucket);
+  static BucketInfo info(Bucket bucket, String host) {
+    Endpoints endpoints = Endpoints.of(host, bucket.name(), bucket.region());
     return new BucketInfo(
         new BucketInfo.Bucket(
             "Disabled",
-            summary.creationDate(),
-            summary.extranetEndpoint(),
-            summary.intranetEndpoint(),
-            summary.location(),
+            XmlTime.format(bucket.creationDate()),
+            endpoints.extranet(),
+            endpoints.intranet(),
+            location(bucket.region()),
             bucket.storageClass(),
             "Disabled",
             "Disabled",

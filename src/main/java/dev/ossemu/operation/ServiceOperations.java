@@ -53,7 +53,7 @@ public final class ServiceOperations {
         truncated = true;
         break;
       }
-      page.add(BucketViews.summary(bucket));
+      page.add(BucketViews.summary(bucket, call.request().host()));
     }
     String nextMarker = truncated ? page.get(page.size() - 1).name() : null;
     ListAllMyBucketsResult result =

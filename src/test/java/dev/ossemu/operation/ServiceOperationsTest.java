@@ -67,8 +67,8 @@ class ServiceOperationsTest {
                 + owner
                 + "</DisplayName></Owner>"
                 + "<Buckets><Bucket><CreationDate>2026-11-25T10:00:00.000Z</CreationDate>"
-                + "<ExtranetEndpoint>oss-cn-hangzhou.aliyuncs.com</ExtranetEndpoint>"
-                + "<IntranetEndpoint>oss-cn-hangzhou-internal.aliyuncs.com</IntranetEndpoint>"
+                + "<ExtranetEndpoint>127.0.0.1:9000</ExtranetEndpoint>"
+                + "<IntranetEndpoint>127.0.0.1:9000</IntranetEndpoint>"
                 + "<Location>oss-cn-hangzhou</Location><Name>zulu-other</Name>"
                 + "<Region>cn-hangzhou</Region><StorageClass>Standard</StorageClass>"
                 + "<ResourceGroupId>rg-default-id</ResourceGroupId></Bucket>"
