@@ -136,8 +136,7 @@ public final class BucketOperations {
 
   /** GetBucketInfo (spec §6), including the encryption rule or {@code None}. */
   public OssResponse getBucketInfo(OssCall call) {
-    return OssResponse.xml(
-        200, xml.write(BucketViews.info(access.owned(call), call.request().host())));
+    return OssResponse.xml(200, xml.write(BucketViews.info(access.owned(call))));
   }
 
   /** GetBucketLocation (spec §8): the root text is {@code oss-<region>}. */

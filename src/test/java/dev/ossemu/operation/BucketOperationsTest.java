@@ -137,8 +137,8 @@ class BucketOperationsTest {
             DECLARATION
                 + "<BucketInfo><Bucket><AccessMonitor>Disabled</AccessMonitor>"
                 + "<CreationDate>2026-11-25T10:00:00.000Z</CreationDate>"
-                + "<ExtranetEndpoint>127.0.0.1:9000</ExtranetEndpoint>"
-                + "<IntranetEndpoint>127.0.0.1:9000</IntranetEndpoint>"
+                + "<ExtranetEndpoint>oss-cn-hangzhou.aliyuncs.com</ExtranetEndpoint>"
+                + "<IntranetEndpoint>oss-cn-hangzhou-internal.aliyuncs.com</IntranetEndpoint>"
                 + "<Location>oss-cn-hangzhou</Location><StorageClass>Standard</StorageClass>"
                 + "<TransferAcceleration>Disabled</TransferAcceleration>"
                 + "<CrossRegionReplication>Disabled</CrossRegionReplication>"

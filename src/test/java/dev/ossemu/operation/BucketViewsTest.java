@@ -60,7 +60,7 @@ class BucketViewsTest {
   @Test
   void infoCarriesEveryFieldOfTheBucket() {
     BucketInfo.Bucket info =
-        BucketViews.info(bucket(Instant.parse("2026-11-25T10:00:00Z"), null), "").bucket();
+        BucketViews.info(bucket(Instant.parse("2026-11-25T10:00:00Z"), null)).bucket();
     assertThat(info)
         .isEqualTo(
             new BucketInfo.Bucket(
@@ -86,12 +86,12 @@ class BucketViewsTest {
   void infoShowsTheStoredRuleWithOnlyTheFieldsItHas() {
     Instant now = Instant.parse("2026-11-25T10:00:00Z");
     assertThat(
-            BucketViews.info(bucket(now, EncryptionRule.of(SseAlgorithm.AES256)), "")
+            BucketViews.info(bucket(now, EncryptionRule.of(SseAlgorithm.AES256)))
                 .bucket()
                 .serverSideEncryptionRule())
         .isEqualTo(new BucketInfo.SseRule("AES256", null, null));
     assertThat(
-            BucketViews.info(bucket(now, new EncryptionRule(SseAlgorithm.KMS, "k", "SM4")), "")
+            BucketViews.info(bucket(now, new EncryptionRule(SseAlgorithm.KMS, "k", "SM4")))
                 .bucket()
                 .serverSideEncryptionRule())
         .isEqualTo(new BucketInfo.SseRule("KMS", "k", "SM4"));
