@@ -33,7 +33,28 @@ public final class ObjectOperations {
 
   /** PutObject: stores the body with its metadata and encryption; ETag is the MD5. */
   public OssResponse putObject(OssCall call) {
+    refuseConditions(call.request().headers());
     return BucketLifetime.write(access, objects, call, bucket -> putObject(call, bucket));
+  }
+
+  /** The conditions a read honours, in the order OSS's EC page lists them. */
+  private static final String[] READ_CONDITIONS = {
+    "If-Modified-Since", "If-Unmodified-Since", "If-Match", "If-None-Match"
+  };
+
+  /**
+   * OSS's EC page 0017-00000245: PutObject takes no condition header; it answers 400 NotImplemented
+   * naming the header (the Go SDK's TestPutObjectNegative expects the error). Nothing is stored.
+   */
+  private static void refuseConditions(Headers headers) {
+    for (String condition : READ_CONDITIONS) {
+      if (headers.contains(condition)) {
+        throw OssException.of(OssErrorCode.HEADER_NOT_IMPLEMENTED)
+            .ec("0017-00000245")
+            .extra("Header", condition)
+            .build();
+      }
+    }
   }
 
   private OssResponse putObject(OssCall call, Bucket bucket) {

@@ -28,6 +28,8 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What OSS tells about an object's content: multipart ETag, Content-MD5, append position. */
 class ObjectChecksIT {
@@ -140,6 +142,22 @@ class ObjectChecksIT {
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.text()).contains("<Code>MissingArgument</Code>", "<EC>0016-00000501</EC>");
     assertThat(reply.header("x-oss-ec")).isEqualTo("0016-00000501");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"If-Modified-Since", "If-Unmodified-Since", "If-Match", "If-None-Match"})
+  void refusesAConditionalPutObjectAsOssDocumentsIt(String condition) {
+    String value = condition.endsWith("Since") ? "Thu, 09 Feb 2023 06:41:44 GMT" : "\"etag\"";
+    Reply reply =
+        wire.send("PUT", BUCKET, "cond", "", "", Map.of(condition, value), "x".getBytes());
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.text())
+        .contains(
+            "<Code>NotImplemented</Code>",
+            "<Header>" + condition + "</Header>",
+            "<EC>0017-00000245</EC>"); // DOC EC page 0017-00000245
+    assertThat(client.doesObjectExist(BUCKET, "cond")).isFalse();
   }
 
   @Test
