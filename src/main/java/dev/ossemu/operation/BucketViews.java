@@ -38,25 +38,26 @@ final class BucketViews {
      * that maps OSS's names onto the emulator gets OSS's names. The SDK suites win over the spec's
      * example here, as DEVELOPERS.md asks.
      *
-     * @param host the request's Host header, virtual-hosted ({@code <bucket>.<endpoint>}) or not
+     * @param host the Host header of the service-level ListBuckets request
      */
-    static Endpoints of(String host, String bucket, String region) {
+    static Endpoints of(String host, String region) {
       String endpoint = host == null ? "" : host;
-      if (bucket != null && endpoint.startsWith(bucket + ".")) {
-        endpoint = endpoint.substring(bucket.length() + 1);
-      }
       int colon = endpoint.lastIndexOf(':');
       String name = colon > endpoint.lastIndexOf(']') ? endpoint.substring(0, colon) : endpoint;
-      if (endpoint.isEmpty() || name.endsWith(".aliyuncs.com")) {
-        return new Endpoints(
-            location(region) + ".aliyuncs.com", location(region) + "-internal.aliyuncs.com");
-      }
-      return new Endpoints(endpoint, endpoint);
+      return endpoint.isEmpty() || name.endsWith(".aliyuncs.com")
+          ? oss(region)
+          : new Endpoints(endpoint, endpoint);
+    }
+
+    /** OSS's own names for the region's endpoints. */
+    static Endpoints oss(String region) {
+      return new Endpoints(
+          location(region) + ".aliyuncs.com", location(region) + "-internal.aliyuncs.com");
     }
   }
 
   static BucketSummary summary(Bucket bucket, String host) {
-    Endpoints endpoints = Endpoints.of(host, null, bucket.region());
+    Endpoints endpoints = Endpoints.of(host, bucket.region());
     return new BucketSummary(
         XmlTime.format(bucket.creationDate()),
         endpoints.extranet(),
@@ -69,7 +70,7 @@ final class BucketViews {
   }
 
   static BucketInfo info(Bucket bucket) {
-    Endpoints endpoints = Endpoints.of("", bucket.name(), bucket.region());
+    Endpoints endpoints = Endpoints.oss(bucket.region());
     return new BucketInfo(
         new BucketInfo.Bucket(
             "Disabled",

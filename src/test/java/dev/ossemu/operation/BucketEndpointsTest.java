@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ossemu.operation.BucketViews.Endpoints;
 import org.junit.jupiter.api.Test;
 
-/** Which ExtranetEndpoint / IntranetEndpoint ListBuckets and GetBucketInfo give (spec §6–7). */
+/** Which ExtranetEndpoint / IntranetEndpoint ListBuckets gives (spec §7). */
 class BucketEndpointsTest {
   private static final Endpoints OSS =
       new Endpoints("oss-cn-hangzhou.aliyuncs.com", "oss-cn-hangzhou-internal.aliyuncs.com");
@@ -14,26 +14,19 @@ class BucketEndpointsTest {
   void aClientOnTheEmulatorsOwnAddressIsGivenThatAddress() {
     // oss2's suite opens every listed bucket at its ExtranetEndpoint: OSS's name would send it to
     // the cloud.
-    assertThat(Endpoints.of("127.0.0.1:9000", null, "cn-hangzhou"))
+    assertThat(Endpoints.of("127.0.0.1:9000", "cn-hangzhou"))
         .isEqualTo(new Endpoints("127.0.0.1:9000", "127.0.0.1:9000"));
-    assertThat(Endpoints.of("localhost", "b", "cn-hangzhou"))
+    assertThat(Endpoints.of("localhost", "cn-hangzhou"))
         .isEqualTo(new Endpoints("localhost", "localhost"));
-    assertThat(Endpoints.of("[::1]:9000", null, "cn-hangzhou"))
+    assertThat(Endpoints.of("[::1]:9000", "cn-hangzhou"))
         .isEqualTo(new Endpoints("[::1]:9000", "[::1]:9000"));
   }
 
   @Test
-  void aVirtualHostedRequestIsGivenTheEndpointWithoutItsBucket() {
-    assertThat(Endpoints.of("photos.localhost:9000", "photos", "cn-hangzhou"))
-        .isEqualTo(new Endpoints("localhost:9000", "localhost:9000"));
-  }
-
-  @Test
   void ossNamesAndAMissingHostGiveOssNames() {
-    assertThat(Endpoints.of("oss-cn-hangzhou.aliyuncs.com", null, "cn-hangzhou")).isEqualTo(OSS);
-    assertThat(Endpoints.of("b.oss-cn-hangzhou.aliyuncs.com:80", "b", "cn-hangzhou"))
-        .isEqualTo(OSS);
-    assertThat(Endpoints.of("", null, "cn-hangzhou")).isEqualTo(OSS);
-    assertThat(Endpoints.of(null, null, "cn-hangzhou")).isEqualTo(OSS);
+    assertThat(Endpoints.of("oss-cn-hangzhou.aliyuncs.com", "cn-hangzhou")).isEqualTo(OSS);
+    assertThat(Endpoints.of("oss-cn-hangzhou.aliyuncs.com:80", "cn-hangzhou")).isEqualTo(OSS);
+    assertThat(Endpoints.of("", "cn-hangzhou")).isEqualTo(OSS);
+    assertThat(Endpoints.of(null, "cn-hangzhou")).isEqualTo(OSS);
   }
 }
