@@ -85,19 +85,23 @@ final class RequestTime {
     return seconds > max || seconds == max && nanos > 0 || seconds < -max;
   }
 
+  /** The date slot of a header-signed request: the header's text and the instant it names. */
+  record SignedDate(String raw, Instant at) {}
+
   /**
    * The header a header-signed request puts in its date slot (spec §10.1, §10.3): {@code
    * x-oss-date} when present (NODE's V1 sends only that, V4 always), else {@code Date} (the Go SDK
    * v1 line's V4 signs that one as is). Refused when missing, malformed or off the clock by more
    * than {@link #MAX_SKEW}.
    */
-  static String signedDate(Headers headers, Clock clock) {
+  static SignedDate signedDate(Headers headers, Clock clock) {
     String date = headers.contains("x-oss-date") ? headers.get("x-oss-date") : headers.get("date");
     if (date == null) {
       throw missing();
     }
-    checkSkew(parse(date), date, clock);
-    return date;
+    Instant at = parse(date);
+    checkSkew(at, date, clock);
+    return new SignedDate(date, at);
   }
 
   /**

@@ -34,7 +34,7 @@ final class V1Verifier {
     String accessKeyId = authorization.substring(start, colon).trim();
     String provided = authorization.substring(colon + 1).trim();
     Headers headers = request.headers();
-    String date = RequestTime.signedDate(headers, clock);
+    String date = RequestTime.signedDate(headers, clock).raw();
     Accounts.Credential credential =
         credentials.resolve(accessKeyId, headers.get("x-oss-security-token"));
     return verify(request, bucket, key, date, accessKeyId, provided, credential, "0002-00000040");

@@ -44,7 +44,7 @@ final class V2Verifier {
       throw invalidHeader();
     }
     Headers headers = request.headers();
-    String date = RequestTime.signedDate(headers, clock);
+    String date = RequestTime.signedDate(headers, clock).raw();
     Accounts.Credential credential =
         credentials.resolve(accessKeyId, headers.get("x-oss-security-token"));
     List<QueryParameters.Parameter> query = request.query().all();

@@ -33,14 +33,9 @@ final class V4Verifier {
     AuthorizationV4 parsed = AuthorizationV4.parse(authorization);
     scope.check(parsed);
     Headers headers = request.headers();
-    // spec §10.3: x-oss-date when present; the Go SDK v1 line sends only Date and signs it as is.
-    String timestamp =
-        headers.contains("x-oss-date") ? headers.get("x-oss-date") : headers.get("date");
-    if (timestamp == null) {
-      throw RequestTime.missing();
-    }
-    Instant signedAt = RequestTime.parse(timestamp);
-    RequestTime.checkSkew(signedAt, timestamp, clock);
+    RequestTime.SignedDate signed = RequestTime.signedDate(headers, clock);
+    String timestamp = signed.raw();
+    Instant signedAt = signed.at();
     V4Scope.checkDay(parsed, signedAt, "Authorization header", "0002-00000212");
     String payload = headers.get("x-oss-content-sha256");
     if (payload != null && !SignatureV4.UNSIGNED_PAYLOAD.equals(payload)) {
