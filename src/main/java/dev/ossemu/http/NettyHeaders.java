@@ -52,7 +52,7 @@ public final class NettyHeaders implements Headers.Source {
       known.put(name, ascii);
       known.put(name.toLowerCase(java.util.Locale.ROOT), ascii);
     }
-    return Map.copyOf(known);
+    return known; // a HashMap: a miss is one bucket, where an immutable map probes on
   }
 
   /**
