@@ -36,6 +36,12 @@ final class HttpResponses {
   private static final AsciiString CONNECTION = AsciiString.cached("Connection");
 
   /**
+   * Content-Length values of small documents, written once each: a number converted to text and
+   * then validated for every answer cost as much as the other headers together.
+   */
+  private static final AsciiString[] SMALL_LENGTHS = new AsciiString[4096];
+
+  /**
    * Names are the emulator's own, so only values are validated (they may echo a client's metadata).
    */
   private static final DefaultHttpHeadersFactory HEADERS =
@@ -102,6 +108,19 @@ final class HttpResponses {
     return http;
   }
 
+  private static CharSequence length(long length) {
+    if (length < 0 || length >= SMALL_LENGTHS.length) {
+      return Long.toString(length);
+    }
+    AsciiString text = SMALL_LENGTHS[(int) length];
+    if (text == null) {
+      // A race writes an equal value twice; an AsciiString is immutable, so any reader is fine.
+      text = AsciiString.cached(Long.toString(length));
+      SMALL_LENGTHS[(int) length] = text;
+    }
+    return text;
+  }
+
   private static void fill(
       HttpHeaders headers,
       OssResponse response,
@@ -117,7 +136,7 @@ final class HttpResponses {
     if (response.isGzipped()) {
       headers.set(TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
     } else {
-      headers.set(CONTENT_LENGTH, response.contentLength());
+      headers.set(CONTENT_LENGTH, length(response.contentLength()));
     }
     // Said either way: a client must know that the connection ends with this answer.
     headers.set(CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
