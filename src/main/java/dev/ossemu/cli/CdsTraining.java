@@ -26,6 +26,7 @@ public final class CdsTraining {
   private CdsTraining() {}
 
   public static void main(String[] args) throws IOException {
+    Main.standaloneDefaults(); // the classes Main's JVM loads, no more
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     Main.Started started =
         Main.start(
