@@ -57,7 +57,7 @@ def main(out):
         bad = sum(int(v[s]["non2xx"]) + int(v[s]["sock_err"]) for v in full for s in v)
         if bad:
             lines.append("| ↑ WARNING: %d non-2xx answers or socket errors in that row | | | |" % bad)
-    starts = [r for r in rows(os.path.join(out, "starts.tsv")) if not r["round"].endswith("-small")]
+    starts = [r for r in rows(os.path.join(out, "starts.tsv")) if "-small" not in r["round"]]
     sb = [int(r["start_ms"]) for r in starts if r["server"] == "baseline"]
     se = [int(r["start_ms"]) for r in starts if r["server"] == "emulator"]
     lines.append("| cold start, JVM launch to first answer, median of %d / %d (ms) | %.0f | %.0f | %.2f |" % (
@@ -72,6 +72,11 @@ def main(out):
     if sb_ and se_:
         lines.append("| idle RSS with the small-footprint flags (MiB) | %.0f | %.0f | %.2f |" % (
             med(sb_), med(se_), med(se_) / med(sb_)))
+    cds_path = os.path.join(out, "rss-small-cds.tsv")
+    sc = [int(r["rss_kb"]) / 1024 for r in rows(cds_path)] if os.path.exists(cds_path) else []
+    if sb_ and sc:
+        lines.append("| idle RSS with the small-footprint flags and the AppCDS archive (MiB) | %.0f | %.0f | %.2f |" % (
+            med(sb_), med(sc), med(sc) / med(sb_)))
     with open(os.path.join(out, "env.txt")) as f:
         env = f.read().strip().splitlines()
     print("\n".join(["", *("- " + l for l in env), "", *lines, ""]))

@@ -15,16 +15,21 @@
 #         connections, 5 s each of PutObject and GetObject); then PUT/GET ?encryption at 64 and 1
 #         connections and PutObject/GetObject of 1 MiB at 16 connections, DURATION s each
 # Every start is timed (JVM launch to the first HTTP answer); the table gives the median.
-#   small a fresh JVM with SMALL_OPTS (the README's small-footprint flags) for both servers: idle RSS
+#   small a fresh JVM with SMALL_OPTS (the README's small-footprint flags) for both servers: idle RSS;
+#         the emulator as the README's small-footprint command starts it (no AppCDS archive), then
+#         once more with the archive
 # Knobs: ROUNDS DURATION WARMUP COLD_CONNS JAVA_OPTS EMU_OPTS SMALL_OPTS TRANSPORT NO_BUILD BASE_PORT
 #        EMU_PORT
 set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH/.." && pwd)"
+# The AppCDS archive names the jar as target/..., relative to the project folder: started from
+# anywhere else, the JVM silently ignores it ("Required classpath entry does not exist").
+cd "$ROOT"
 : "${ROUNDS:=2}" "${DURATION:=10}" "${WARMUP:=20}" "${COLD_CONNS:=64 1}" "${SETTLE:=2}"
 : "${JAVA_OPTS:=}" "${EMU_OPTS:=}" "${TRANSPORT:=auto}" "${NO_BUILD:=0}"
 # The README's small-footprint flags (section Performance): C1 only, serial GC, a small heap.
-: "${SMALL_OPTS:=-XX:+UseSerialGC -Xms8m -Xmx96m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -Xss256k -Dio.netty.jfr.enabled=false -Ddev.ossemu.prepare=false}"
+: "${SMALL_OPTS:=-XX:+UseSerialGC -Xms8m -Xmx96m -Xmn1m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -Xss256k -Dio.netty.eventLoopThreads=1 -Dio.netty.jfr.enabled=false -Ddev.ossemu.prepare=false}"
 EXTRA_OPTS=""
 : "${BASE_PORT:=18080}" "${EMU_PORT:=19000}"
 OBJECT_BYTES=$((1024 * 1024))
@@ -42,6 +47,7 @@ printf 'round\tserver\tphase\top\tconns\trps\tmibps\tp50_us\tp99_us\tnon2xx\tsoc
 printf 'round\tserver\tstart_ms\n' >"$OUT/starts.tsv"
 printf 'round\tserver\trss_kb\n' >"$OUT/rss.tsv"
 printf 'round\tserver\trss_kb\n' >"$OUT/rss-small.tsv"
+printf 'round\tserver\trss_kb\n' >"$OUT/rss-small-cds.tsv"
 
 NETTY=$(sed -n 's:.*<netty.version>\(.*\)</netty.version>.*:\1:p' "$ROOT/pom.xml" | head -1)
 if [[ "$NO_BUILD" != 1 ]]; then
@@ -60,7 +66,7 @@ CDS=()
 server_cmd() {
   case "$1" in
     baseline) echo java $JAVA_OPTS $EXTRA_OPTS -Ddev.ossemu.transport="$TRANSPORT" -jar "$BASE_JAR" -port "$BASE_PORT" ;;
-    emulator) echo java $JAVA_OPTS $EXTRA_OPTS $EMU_OPTS "${CDS[@]}" -Ddev.ossemu.transport="$TRANSPORT" -jar "$EMU_JAR" \
+    emulator) echo java $JAVA_OPTS $EXTRA_OPTS $EMU_OPTS $([[ "${NO_CDS:-0}" == 1 ]] || echo "${CDS[@]}") -Ddev.ossemu.transport="$TRANSPORT" -jar "$EMU_JAR" \
       --port "$EMU_PORT" --account bench-ak:bench-sk ${LOG_LEVEL:+--log-level "$LOG_LEVEL"} ;;
   esac
 }
@@ -156,10 +162,17 @@ for round in $(seq 1 "$ROUNDS"); do
     load "$round" "$server" warm get-object 16 "$DURATION"
     grep -ho 'transport[= ][a-z_]*' "$OUT/server-$server.log" | tail -1 | sed "s/^/$server /" >>"$OUT/env.txt" || true
     stop; sleep 1
-    EXTRA_OPTS="$SMALL_OPTS" start "$round-small" "$server"
+    EXTRA_OPTS="$SMALL_OPTS" NO_CDS=1 start "$round-small" "$server"
     sleep "$SETTLE"
     printf '%s\t%s\t%s\n' "$round" "$server" "$(awk '/^VmRSS:/ {print $2}' "/proc/$PID/status")" >>"$OUT/rss-small.tsv"
     stop; sleep 1
+    if [[ "$server" == emulator && ${#CDS[@]} -gt 0 ]]; then
+      # The archive's pages are resident once mapped (JDK 17.0.15 relocates it, writing every page).
+      EXTRA_OPTS="$SMALL_OPTS" start "$round-small-cds" "$server"
+      sleep "$SETTLE"
+      printf '%s\t%s\t%s\n' "$round" "$server" "$(awk '/^VmRSS:/ {print $2}' "/proc/$PID/status")" >>"$OUT/rss-small-cds.tsv"
+      stop; sleep 1
+    fi
   done
 done
 python3 "$BENCH/report.py" "$OUT" | tee "$OUT/report.md"

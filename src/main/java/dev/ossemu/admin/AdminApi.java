@@ -70,6 +70,11 @@ public final class AdminApi {
     return mapper;
   }
 
+  /** Whether the ObjectMapper exists yet: health, errors and refusals do without it. */
+  boolean mapperBuilt() {
+    return json != null;
+  }
+
   /** Whether a request is for the admin API rather than OSS. */
   public static boolean isAdminPath(String rawPath) {
     return rawPath.equals(PREFIX) || rawPath.startsWith(PREFIX + "/");
@@ -197,6 +202,10 @@ public final class AdminApi {
   }
 
   private OssResponse ok(int status, Object body) {
+    byte[] flat = body instanceof Map<?, ?> fields ? FlatJson.write(fields) : null;
+    if (flat != null) {
+      return OssResponse.json(status, flat);
+    }
     try {
       return OssResponse.json(status, json().writeValueAsBytes(body));
     } catch (JsonProcessingException e) {

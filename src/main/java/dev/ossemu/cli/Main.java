@@ -20,7 +20,15 @@ public final class Main {
 
   private Main() {}
 
+  /**
+   * Netty reads it once, when its first class initialises: on, it loads jdk.jfr and generates its
+   * allocation event handlers at every start (a fifth of the standalone start-up). The standalone
+   * JVM is ours, so it is off unless the user turned it on; an embedded emulator never sets it.
+   */
+  static final String NETTY_JFR_PROPERTY = "io.netty.jfr.enabled";
+
   public static void main(String[] args) {
+    standaloneDefaults();
     Started started = start(args, System.getenv(), System.out, System.err);
     if (started.emulator() == null) {
       System.exit(started.exitStatus());
@@ -37,6 +45,13 @@ public final class Main {
                   Runtime.getRuntime().halt(0);
                 },
                 "oss-emulator-shutdown"));
+  }
+
+  /** System properties of the standalone JVM that the user has not set: before any Netty class. */
+  static void standaloneDefaults() {
+    if (System.getProperty(NETTY_JFR_PROPERTY) == null) {
+      System.setProperty(NETTY_JFR_PROPERTY, "false");
+    }
   }
 
   /**

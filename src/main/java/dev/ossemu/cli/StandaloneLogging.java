@@ -3,7 +3,6 @@ package dev.ossemu.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
@@ -13,9 +12,9 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * The standalone jar's logging, configured in code: stderr, {@code HH:mm:ss.SSS LEVEL logger -
  * message}, Netty at WARN, the root at {@code OSS_EMULATOR_LOG_LEVEL} (system property, then
  * environment; {@code --log-level} sets the property) or INFO. Parsing a logback.xml took a third
- * of a second and some 900 classes at every start. Logback finds this class through the
- * ServiceLoader entry that only the standalone jar carries; a {@code -Dlogback.configurationFile}
- * still wins.
+ * of a second and some 900 classes at every start; the pattern itself is parsed on the first event
+ * ({@link DeferredPatternEncoder}). Logback finds this class through the ServiceLoader entry that
+ * only the standalone jar carries; a {@code -Dlogback.configurationFile} still wins.
  */
 public final class StandaloneLogging extends ContextAwareBase implements Configurator {
   static final String LEVEL_VARIABLE = "OSS_EMULATOR_LOG_LEVEL";
@@ -26,9 +25,8 @@ public final class StandaloneLogging extends ContextAwareBase implements Configu
     if (System.getProperty("logback.configurationFile") != null) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY; // the user's own file, read by Logback's Joran
     }
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    DeferredPatternEncoder encoder = new DeferredPatternEncoder(PATTERN);
     encoder.setContext(context);
-    encoder.setPattern(PATTERN);
     encoder.start();
     ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
     stderr.setContext(context);

@@ -321,4 +321,29 @@ class MainTest {
           .endsWith("(--port 0 picks a free port)" + System.lineSeparator());
     }
   }
+
+  @Test
+  void theStandaloneJvmTurnsNettysJfrEventsOffUnlessTheUserSetThem() {
+    String before = System.getProperty(Main.NETTY_JFR_PROPERTY);
+    try {
+      System.clearProperty(Main.NETTY_JFR_PROPERTY);
+      Main.standaloneDefaults();
+      assertThat(System.getProperty(Main.NETTY_JFR_PROPERTY)).isEqualTo("false");
+
+      System.setProperty(Main.NETTY_JFR_PROPERTY, "true");
+      Main.standaloneDefaults();
+      assertThat(System.getProperty(Main.NETTY_JFR_PROPERTY)).isEqualTo("true");
+
+      // Main.start alone, as the tests and an embedding JVM reach it, leaves the property alone.
+      System.clearProperty(Main.NETTY_JFR_PROPERTY);
+      assertThat(start(Map.of(), "--port", "0").emulator()).isNotNull();
+      assertThat(System.getProperty(Main.NETTY_JFR_PROPERTY)).isNull();
+    } finally {
+      if (before == null) {
+        System.clearProperty(Main.NETTY_JFR_PROPERTY);
+      } else {
+        System.setProperty(Main.NETTY_JFR_PROPERTY, before);
+      }
+    }
+  }
 }
