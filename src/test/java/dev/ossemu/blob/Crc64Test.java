@@ -59,6 +59,33 @@ class Crc64Test {
     assertThat(pieces.getValue()).isEqualTo(sdk(bytes, 0, bytes.length));
   }
 
+  /**
+   * The kernel braids four lanes over 32-byte blocks and joins them in the last block: every length
+   * around a few blocks, in heap arrays and direct buffers, must still give the SDK's value.
+   */
+  @Test
+  void agreesWithTheSdkAcrossTheBraidsBlocksInHeapAndDirectBuffers() {
+    Random random = new Random(17);
+    byte[] bytes = new byte[512];
+    random.nextBytes(bytes);
+    ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+    for (int length = 0; length <= 300; length++) {
+      for (int offset = 0; offset < 4; offset++) {
+        long expected = sdk(bytes, offset, length);
+        Crc64 heap = new Crc64();
+        heap.update(bytes, offset, length);
+        Crc64 fromDirect = new Crc64();
+        fromDirect.update(direct.duplicate().position(offset).limit(offset + length));
+        assertThat(heap.getValue())
+            .as("heap length %d offset %d", length, offset)
+            .isEqualTo(expected);
+        assertThat(fromDirect.getValue())
+            .as("direct length %d offset %d", length, offset)
+            .isEqualTo(expected);
+      }
+    }
+  }
+
   @Test
   void resumesFromAStoredValue() {
     byte[] bytes = new byte[1000];
