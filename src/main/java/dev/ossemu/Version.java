@@ -14,7 +14,26 @@ final class Version {
     return VERSION;
   }
 
+  /**
+   * The version the standalone jar's manifest gives, which the JVM read when it defined this
+   * package: looking up the resource first searched every JDK module, some 10 ms of each start.
+   * Only a manifest that names this project counts; in someone else's merged jar the package gets
+   * their manifest.
+   *
+   * @return the version, or null when the manifest is not this project's
+   */
+  static String fromManifest(String title, String version) {
+    return "oss-emulator".equals(title) ? version : null;
+  }
+
   private static String load() {
+    String fromManifest =
+        fromManifest(
+            Version.class.getPackage().getImplementationTitle(),
+            Version.class.getPackage().getImplementationVersion());
+    if (fromManifest != null) {
+      return fromManifest;
+    }
     try (InputStream in = Version.class.getResourceAsStream("/dev/ossemu/version.properties")) {
       Properties properties = new Properties();
       if (in != null) {

@@ -1,11 +1,13 @@
 package dev.ossemu.admin;
 
+import dev.ossemu.auth.Redaction;
 import java.time.Instant;
 
 /**
- * A request as the journal stores it: plain values, the time as epoch milliseconds. Turning it into
- * the ISO-8601 {@link JournalEntry} waits until someone reads the journal, which most runs never
- * do; every field is as {@link JournalEntry} documents it.
+ * A request as the journal stores it: plain values, the time as epoch milliseconds, the request
+ * target as sent. Turning it into the ISO-8601 {@link JournalEntry}, with the target's signature
+ * and token parameters redacted, waits until someone reads the journal, which most runs never do;
+ * every other field is as {@link JournalEntry} documents it.
  */
 public record RecordedRequest(
     long epochMillis,
@@ -27,7 +29,7 @@ public record RecordedRequest(
     return new JournalEntry(
         Instant.ofEpochMilli(epochMillis).toString(),
         method,
-        uri,
+        Redaction.uri(uri),
         bucket,
         key,
         operation,

@@ -25,6 +25,7 @@ public final class StandaloneLogging extends ContextAwareBase implements Configu
     if (System.getProperty("logback.configurationFile") != null) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY; // the user's own file, read by Logback's Joran
     }
+    context.getStatusManager().add(new StatusWarnings(System.err));
     DeferredPatternEncoder encoder = new DeferredPatternEncoder(PATTERN);
     encoder.setContext(context);
     encoder.start();

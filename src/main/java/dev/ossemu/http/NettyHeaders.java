@@ -2,6 +2,8 @@ package dev.ossemu.http;
 
 import dev.ossemu.request.Headers;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -13,6 +15,13 @@ import java.util.Map;
  * every answer to the copy's.
  */
 public final class NettyHeaders implements Headers.Source {
+  /**
+   * The names every signed request looks up, as {@link AsciiString}s: Netty then takes the hash
+   * they carry instead of hashing a String char by char, and compares bytes with bytes. Header
+   * lookups were ~10 % of a PutBucketEncryption's samples (issue 15); other names go as they are.
+   */
+  private static final Map<String, AsciiString> KNOWN = known();
+
   private final HttpHeaders headers;
 
   private NettyHeaders(HttpHeaders headers) {
@@ -24,21 +33,51 @@ public final class NettyHeaders implements Headers.Source {
     return Headers.over(new NettyHeaders(headers));
   }
 
+  private static Map<String, AsciiString> known() {
+    Map<String, AsciiString> known = new HashMap<>();
+    for (String name :
+        new String[] {
+          "Host",
+          "Authorization",
+          "Date",
+          "Content-MD5",
+          "Content-Type",
+          "Content-Length",
+          "Transfer-Encoding",
+          "x-oss-date",
+          "x-oss-security-token",
+          "x-oss-content-sha256"
+        }) {
+      AsciiString ascii = AsciiString.cached(name);
+      known.put(name, ascii);
+      known.put(name.toLowerCase(java.util.Locale.ROOT), ascii);
+    }
+    return known; // a HashMap: a miss is one bucket, where an immutable map probes on
+  }
+
+  /**
+   * The name to look up with: its AsciiString when it is a known one (case as callers write it).
+   */
+  private static CharSequence key(String name) {
+    AsciiString known = KNOWN.get(name);
+    return known != null ? known : name;
+  }
+
   @Override
   public String first(String name) {
-    return headers.get(name);
+    return headers.get(key(name));
   }
 
   @Override
   public Iterator<String> values(String name) {
     // Not valueStringIterator: it walks a name's values newest first, and joins keep arrival order.
-    return headers.getAll(name).iterator();
+    return headers.getAll(key(name)).iterator();
   }
 
   @Override
   public int count(String name) {
     int count = 0; // order does not matter here, so no list as values() needs
-    for (Iterator<String> values = headers.valueStringIterator(name); values.hasNext(); ) {
+    for (Iterator<String> values = headers.valueStringIterator(key(name)); values.hasNext(); ) {
       values.next();
       count++;
     }

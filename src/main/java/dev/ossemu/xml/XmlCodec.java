@@ -112,11 +112,18 @@ public final class XmlCodec {
   }
 
   /**
-   * Reads a PutBucketEncryption body in one pass, exactly as {@link #readSingular} would.
+   * Reads a PutBucketEncryption body in one pass, exactly as {@link #readSingular} would: the
+   * common shape by a byte scan, anything else by the guarded StAX reader.
    *
    * @throws OssException MalformedXML
    */
   public ServerSideEncryptionRule readEncryptionRule(byte[] body) {
+    ServerSideEncryptionRule scanned = EncryptionRuleScanner.scan(body);
+    return scanned != null ? scanned : readEncryptionRuleWithStax(body);
+  }
+
+  /** The StAX reader alone, which judges every body the scanner leaves to it (and its test). */
+  ServerSideEncryptionRule readEncryptionRuleWithStax(byte[] body) {
     return EncryptionRuleReader.read(inputFactory, body);
   }
 

@@ -25,6 +25,15 @@ class RequestJournalTest {
   }
 
   @Test
+  void aSignedTargetIsRedactedWhenTheJournalIsRead() {
+    RequestJournal journal = new RequestJournal(3);
+    journal.record(request(1, "/b/k?OSSAccessKeyId=ak&Expires=9&Signature=secret%2B&n=1"));
+    assertThat(journal.list(e -> true))
+        .extracting(JournalEntry::uri)
+        .containsExactly("/b/k?OSSAccessKeyId=ak&Expires=9&Signature=REDACTED&n=1");
+  }
+
+  @Test
   void clearForgetsEverythingRecordedBefore() {
     RequestJournal journal = new RequestJournal(3);
     journal.record(request(1, "/old"));

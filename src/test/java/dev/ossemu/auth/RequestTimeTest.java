@@ -33,6 +33,23 @@ class RequestTimeTest {
     assertThat(RequestTime.parse(value)).isEqualTo(Instant.parse(instant));
   }
 
+  @Test
+  void eachDateTextIsItsOwnInstantWhateverWasParsedBefore() {
+    String first = "Wed, 28 Dec 2022 10:27:41 GMT";
+    String second = "Wed, 28 Dec 2022 10:27:42 GMT";
+    assertThat(RequestTime.parse(first)).isEqualTo(Instant.parse("2022-12-28T10:27:41Z"));
+    assertThat(RequestTime.parse(first)).isEqualTo(Instant.parse("2022-12-28T10:27:41Z"));
+    assertThat(RequestTime.parse(second)).isEqualTo(Instant.parse("2022-12-28T10:27:42Z"));
+    assertThat(RequestTime.parse("20231216T162057Z"))
+        .isEqualTo(Instant.parse("2023-12-16T16:20:57Z"));
+    assertThat(RequestTime.parse(first)).isEqualTo(Instant.parse("2022-12-28T10:27:41Z"));
+    // A malformed date right after a good one is still refused, and does not displace it.
+    assertThat(rejection(() -> RequestTime.parse("Wed, 32 Dec 2022 10:27:41 GMT")).ec())
+        .isEqualTo("0002-00000502");
+    assertThat(rejection(() -> RequestTime.parse("yesterday")).ec()).isEqualTo("0002-00000502");
+    assertThat(RequestTime.parse(first)).isEqualTo(Instant.parse("2022-12-28T10:27:41Z"));
+  }
+
   @ParameterizedTest(name = "[{0}]")
   @ValueSource(
       strings = {

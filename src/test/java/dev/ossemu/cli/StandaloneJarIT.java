@@ -2,6 +2,7 @@ package dev.ossemu.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ossemu.OssEmulator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -60,6 +61,19 @@ class StandaloneJarIT {
     Matcher matcher = LISTENING.matcher(String.valueOf(line));
     assertThat(matcher.matches()).as(line + " / " + Files.readString(stderr)).isTrue();
     return new Launched(process, Integer.parseInt(matcher.group(1)), stderr, all);
+  }
+
+  @Test
+  void printsTheProjectVersionFromItsManifest() throws Exception {
+    Path jar = Path.of(System.getProperty("standalone.jar"));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process process =
+        new ProcessBuilder(java, "-jar", jar.toString(), "--version")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(out).isEqualTo("oss-emulator " + OssEmulator.version() + System.lineSeparator());
   }
 
   @Test

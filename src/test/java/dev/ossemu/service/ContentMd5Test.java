@@ -108,4 +108,25 @@ class ContentMd5Test {
     assertThat(refusal(OssRequest.of("id", "PUT", "/b/k", empty, new byte[0], upload)).ec())
         .isEqualTo("0017-00000503");
   }
+
+  @Test
+  void aMatchRemembersTheBytesNotJustTheHeader() throws Exception {
+    byte[] body = BODY.clone();
+    String header = md5(body);
+    assertThatCode(() -> ContentMd5.check(request("PUT", header, body))).doesNotThrowAnyException();
+    // The same header with other bytes, of another length or the same, is still checked.
+    assertThat(refusal(request("PUT", header, "other".getBytes(StandardCharsets.UTF_8))).ec())
+        .isEqualTo("0017-00000503");
+    byte[] sameLength = body.clone();
+    sameLength[1] ^= 1;
+    assertThat(refusal(request("PUT", header, sameLength)).ec()).isEqualTo("0017-00000503");
+    // The remembered body is a copy: changing the array a matched request carried changes nothing.
+    assertThatCode(() -> ContentMd5.check(request("PUT", header, body))).doesNotThrowAnyException();
+    body[1] ^= 1;
+    assertThat(refusal(request("PUT", header, body)).ec()).isEqualTo("0017-00000503");
+    // And the same bytes under another header are judged by that header.
+    assertThatCode(() -> ContentMd5.check(request("PUT", header, BODY))).doesNotThrowAnyException();
+    assertThat(refusal(request("PUT", md5(new byte[0]), BODY)).ec()).isEqualTo("0017-00000503");
+    assertThat(refusal(request("PUT", "not base64!", BODY)).ec()).isEqualTo("0017-00000502");
+  }
 }

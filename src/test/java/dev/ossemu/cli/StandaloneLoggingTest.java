@@ -9,10 +9,19 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.status.InfoStatus;
+import ch.qos.logback.core.status.StatusUtil;
+import ch.qos.logback.core.status.WarnStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The standalone log encoder: nothing parsed at start, then the pattern's bytes exactly. */
-class DeferredPatternEncoderTest {
+/**
+ * The standalone logging: nothing parsed at start, the pattern's bytes exactly, Logback's warnings
+ * on stderr.
+ */
+class StandaloneLoggingTest {
   private final LoggerContext context = new LoggerContext();
 
   @Test
@@ -50,5 +59,20 @@ class DeferredPatternEncoderTest {
     assertThat(new String(deferred.encode(plain)))
         .endsWith("WARN  d.o.http.OssHttpHandler - answered 503" + System.lineSeparator());
     assertThat(deferred.built()).isTrue();
+  }
+
+  @Test
+  void logbacksOwnWarningsGoToStderrAsTheyHappenAndItsInfoNowhere() {
+    new StandaloneLogging().configure(context);
+    assertThat(StatusUtil.contextHasStatusListener(context)).isTrue(); // no StatusPrinter at start
+
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    StatusWarnings warnings =
+        new StatusWarnings(new PrintStream(err, true, StandardCharsets.UTF_8));
+    warnings.addStatusEvent(new InfoStatus("configured", this));
+    assertThat(err.size()).isZero();
+    warnings.addStatusEvent(new WarnStatus("cannot write", this));
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .matches("(?s)\\d\\d:\\d\\d:\\d\\d,\\d{3} \\|-WARN in .* - cannot write\\R");
   }
 }
