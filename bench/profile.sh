@@ -5,7 +5,12 @@
 # allocation per request.
 #
 #   bench/profile.sh put-encryption            # also get-encryption, put-object, get-object
-#   CONNS=16 SECONDS=20 bench/profile.sh put-object
+#   CONNS=16 SECONDS_RECORDED=20 bench/profile.sh put-object
+#
+# JFR samples only Java frames: time inside JIT intrinsic stubs (MD5, array copies) and in the
+# kernel is missing from the shares, so put-object shows CRC-64 on top while MD5 costs more
+# (UploadIntakeBench in the jmh profile gives the split). perf with -XX:+PreserveFramePointer and
+# `jcmd PID Compiler.perfmap` sees both.
 #
 # Needs what run.sh needs; builds nothing (run `mvn -DskipTests package` first).
 set -euo pipefail
