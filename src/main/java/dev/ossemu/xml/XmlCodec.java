@@ -1,6 +1,8 @@
 package dev.ossemu.xml;
 
 import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.stax.WstxInputFactory;
+import com.ctc.wstx.stax.WstxOutputFactory;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -44,7 +46,9 @@ public final class XmlCodec {
    * immutable, and building them again for each emulator cost every test class's start() tens of
    * milliseconds.
    */
-  private static final XMLInputFactory INPUT = hardenedInput();
+  private static final class Input {
+    static final XMLInputFactory INPUT = hardenedInput();
+  }
 
   /**
    * Built on first use (or by {@link #prepare()} once the port is bound): an XmlMapper costs tens
@@ -59,10 +63,10 @@ public final class XmlCodec {
    */
   private static volatile XmlMapper resultMapper;
 
-  private final XMLInputFactory inputFactory = INPUT;
-
   private static XMLInputFactory hardenedInput() {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
+    // Woodstox by name, not XMLInputFactory.newFactory(): the lookup scans the class path for a
+    // provider (~30 ms of a standalone start, issue 15), and the properties below are Woodstox's.
+    XMLInputFactory factory = new WstxInputFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     // OSS accepts character references to control characters in request documents, which keys
@@ -87,15 +91,15 @@ public final class XmlCodec {
 
   private static synchronized void build() {
     if (mapper == null) {
-      XMLOutputFactory results = XMLOutputFactory.newFactory();
+      XMLOutputFactory results = new WstxOutputFactory();
       results.setProperty(XMLOutputFactory2.P_TEXT_ESCAPER, new CharacterReferenceEscaper());
       resultMapper = newMapper(results);
-      mapper = newMapper(XMLOutputFactory.newFactory());
+      mapper = newMapper(new WstxOutputFactory());
     }
   }
 
   private static XmlMapper newMapper(XMLOutputFactory outputFactory) {
-    XmlMapper xmlMapper = new XmlMapper(new XmlFactory(INPUT, outputFactory));
+    XmlMapper xmlMapper = new XmlMapper(new XmlFactory(Input.INPUT, outputFactory));
     xmlMapper.setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
     // Parse leniently (elements OSS may add are ignored), then validate explicitly.
     xmlMapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -124,7 +128,7 @@ public final class XmlCodec {
 
   /** The StAX reader alone, which judges every body the scanner leaves to it (and its test). */
   ServerSideEncryptionRule readEncryptionRuleWithStax(byte[] body) {
-    return EncryptionRuleReader.read(inputFactory, body);
+    return EncryptionRuleReader.read(Input.INPUT, body);
   }
 
   /** Writes a GetBucketEncryption body, byte for byte what {@link #write} would. */
@@ -190,7 +194,7 @@ public final class XmlCodec {
   private String rootElementOf(byte[] body, boolean singular) {
     XMLStreamReader reader = null;
     try {
-      reader = inputFactory.createXMLStreamReader(new ByteArrayInputStream(body));
+      reader = Input.INPUT.createXMLStreamReader(new ByteArrayInputStream(body));
       String root = null;
       // The names already seen under each open element, for a singular document.
       Deque<Set<String>> siblings = new ArrayDeque<>();
