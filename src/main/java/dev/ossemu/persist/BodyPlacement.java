@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -166,7 +165,7 @@ final class BodyPlacement {
         Blob.FileSegment part = (Blob.FileSegment) extent;
         String name = stem + "-" + UUID.randomUUID() + ".data";
         Path link = directory.resolve(name);
-        Files.createLink(link, part.file());
+        data.link(link, part.file());
         links.add(link);
         segments.add(new Documents.SegmentDoc(name, part.length(), checksums.get(part.file())));
         extents.add(new Blob.FileSegment(link, part.length()));

@@ -54,16 +54,29 @@ public final class DataDirectory implements AutoCloseable {
     void force(Path directory) throws IOException;
   }
 
+  /**
+   * Makes a hard link. A seam: tests stand in a file system without hard links (FAT, some network
+   * and container volumes), where a completion must copy its parts instead (BodyPlacement).
+   */
+  interface Linker {
+    Linker DISK = Files::createLink;
+
+    void link(Path link, Path existing) throws IOException;
+  }
+
   private final Path root;
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final Syncer syncer;
+  private final Linker linker;
 
-  private DataDirectory(Path root, FileChannel lockChannel, FileLock lock, Syncer syncer) {
+  private DataDirectory(
+      Path root, FileChannel lockChannel, FileLock lock, Syncer syncer, Linker linker) {
     this.root = root;
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.syncer = syncer;
+    this.linker = linker;
   }
 
   /**
@@ -77,6 +90,11 @@ public final class DataDirectory implements AutoCloseable {
 
   /** {@link #open(Path)} with the directory fsyncs going through {@code syncer}. */
   static DataDirectory open(Path root, Syncer syncer) throws DataDirectoryException {
+    return open(root, syncer, Linker.DISK);
+  }
+
+  /** {@link #open(Path, Syncer)} with hard links made by {@code linker}. */
+  static DataDirectory open(Path root, Syncer syncer, Linker linker) throws DataDirectoryException {
     try {
       Files.createDirectories(root);
       Path format = root.resolve("FORMAT");
@@ -102,7 +120,7 @@ public final class DataDirectory implements AutoCloseable {
         channel.close();
         throw new DataDirectoryException(root, "in use by another emulator");
       }
-      DataDirectory directory = new DataDirectory(root, channel, lock, syncer);
+      DataDirectory directory = new DataDirectory(root, channel, lock, syncer, linker);
       if (!Files.exists(format)) {
         directory.write(format, (FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
       }
@@ -300,6 +318,15 @@ public final class DataDirectory implements AutoCloseable {
 
   void forceDirectory(Path directory) throws IOException {
     syncer.force(directory);
+  }
+
+  /**
+   * A second name for {@code existing}; throws when the file system has no hard links.
+   *
+   * @throws UnsupportedOperationException or IOException, as {@link Files#createLink} does
+   */
+  void link(Path link, Path existing) throws IOException {
+    linker.link(link, existing);
   }
 
   /** A checksummed document: {@code <crc32c hex>\n<json>}, so damage is noticed on reading. */
