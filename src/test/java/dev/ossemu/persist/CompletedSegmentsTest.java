@@ -3,19 +3,13 @@ package dev.ossemu.persist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ossemu.blob.Blob;
-import dev.ossemu.blob.BlobBuilder;
 import dev.ossemu.blob.OpenBlob;
 import dev.ossemu.blob.StorageQuota;
-import dev.ossemu.bucket.Bucket;
-import dev.ossemu.object.MultipartUpload;
 import dev.ossemu.object.OssObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -27,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * upload. A crash in between leaves both the object and the upload; neither may harm the other.
  */
 class CompletedSegmentsTest {
-  private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
-
   @TempDir Path dir;
   private DataDirectory data;
   private StorageQuota quota;
@@ -45,62 +37,27 @@ class CompletedSegmentsTest {
     objects = new PersistentObjectStore(data, quota);
   }
 
-  private static OssObject object(String key, Blob blob, String type) {
-    return new OssObject(
-        key, blob, "\"E-2\"", NOW, type, Map.of(), Map.of(), "default", "Standard", null);
-  }
-
-  private Blob part(byte[] bytes) {
-    BlobBuilder builder = new BlobBuilder(objects.quota());
-    builder.append(bytes);
-    return builder.build();
-  }
-
   private List<Object> inodes(Path directory) throws IOException {
     try (Stream<Path> files = Files.list(directory)) {
       return files
           .filter(p -> p.toString().endsWith(".data"))
-          .map(CompletedSegmentsTest::inode)
+          .map(UploadedParts::inode)
           .sorted(java.util.Comparator.comparing(Object::toString))
           .toList();
-    }
-  }
-
-  private static Object inode(Path file) {
-    try {
-      return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 
   @Test
   void aCrashBetweenTheObjectAndTheUploadsRemovalKeepsBothWhole() throws Exception {
     open();
-    new PersistentBucketStore(data)
-        .createIfAbsent(
-            new Bucket(
-                "b", "1234567890123456", "cn-hangzhou", NOW, "Standard", "LRS", "private", null));
-    objects.createBucket("b");
-    MultipartUpload upload =
-        new MultipartUpload("u1", object("mp", Blob.empty(), "Multipart"), NOW);
-    objects.addUpload("b", upload);
     byte[] first = new byte[150_000];
     byte[] second = new byte[7_000];
     new Random(1).nextBytes(first);
     new Random(2).nextBytes(second);
-    for (int n = 1; n <= 2; n++) {
-      Blob body = part(n == 1 ? first : second);
-      objects.putPart("b", upload, new MultipartUpload.Part(n, body, NOW));
-      body.release();
-    }
-    List<Blob> parts =
-        objects.upload("b", "u1").orElseThrow().parts().stream()
-            .map(MultipartUpload.Part::blob)
-            .toList();
+    List<Blob> parts = UploadedParts.upload(data, objects, first, second);
     Blob joined = Blob.concat(parts);
     // What Complete does up to its commit point; the crash comes before the upload is removed.
-    objects.update("b", "mp", current -> object("mp", joined, "Multipart"));
+    objects.update("b", "mp", current -> UploadedParts.object("mp", joined, "Multipart"));
     joined.release();
     Path objectDir = dir.resolve("objects").resolve("b");
     Path uploadDir = dir.resolve("uploads").resolve("b").resolve("u1");

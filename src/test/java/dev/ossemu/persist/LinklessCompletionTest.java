@@ -3,22 +3,16 @@ package dev.ossemu.persist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ossemu.blob.Blob;
-import dev.ossemu.blob.BlobBuilder;
 import dev.ossemu.blob.OpenBlob;
 import dev.ossemu.blob.StorageQuota;
-import dev.ossemu.bucket.Bucket;
-import dev.ossemu.object.MultipartUpload;
 import dev.ossemu.object.OssObject;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,8 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * before and after a restart, and only its bytes stay reserved.
  */
 class LinklessCompletionTest {
-  private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
-
   @TempDir Path dir;
   private DataDirectory data;
   private StorageQuota quota;
@@ -60,53 +52,21 @@ class LinklessCompletionTest {
     return bytes;
   }
 
-  private static OssObject object(String key, Blob blob) {
-    return new OssObject(
-        key, blob, "\"E-2\"", NOW, "Multipart", Map.of(), Map.of(), "default", "Standard", null);
-  }
-
   private static Set<Object> inodes(Path directory) throws IOException {
     try (Stream<Path> files = Files.list(directory)) {
       return files
           .filter(p -> p.toString().endsWith(".data"))
-          .map(LinklessCompletionTest::inode)
+          .map(UploadedParts::inode)
           .collect(Collectors.toSet());
-    }
-  }
-
-  private static Object inode(Path file) {
-    try {
-      return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 
   /**
    * Complete up to its commit point, then the upload's removal, as CompleteMultipartUpload does.
    */
-  private Blob complete() throws Exception {
-    new PersistentBucketStore(data)
-        .createIfAbsent(
-            new Bucket(
-                "b", "1234567890123456", "cn-hangzhou", NOW, "Standard", "LRS", "private", null));
-    objects.createBucket("b");
-    MultipartUpload upload = new MultipartUpload("u1", object("mp", Blob.empty()), NOW);
-    objects.addUpload("b", upload);
-    int n = 1;
-    for (byte[] bytes : List.of(first, second)) {
-      BlobBuilder builder = new BlobBuilder(objects.quota());
-      builder.append(bytes);
-      Blob body = builder.build();
-      objects.putPart("b", upload, new MultipartUpload.Part(n++, body, NOW));
-      body.release();
-    }
-    List<Blob> parts =
-        objects.upload("b", "u1").orElseThrow().parts().stream()
-            .map(MultipartUpload.Part::blob)
-            .toList();
-    Blob joined = Blob.concat(parts);
-    objects.update("b", "mp", current -> object("mp", joined));
+  private Blob complete() throws DataDirectoryException {
+    Blob joined = Blob.concat(UploadedParts.upload(data, objects, first, second));
+    objects.update("b", "mp", current -> UploadedParts.object("mp", joined, "Multipart"));
     return joined;
   }
 
