@@ -5,7 +5,6 @@ import dev.ossemu.error.OssException;
 import dev.ossemu.request.OssRequest;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -15,22 +14,10 @@ import java.util.Base64;
  * part of the string to sign, so it is not checked against an empty body.
  */
 final class ContentMd5 {
-  /** Documents up to this size are remembered once they matched; real ones are far smaller. */
-  static final int REMEMBERED_BYTES = 4096;
-
   /**
-   * Per thread: one digest ({@code getInstance} is a provider lookup that costs more than 137
-   * bytes) and the last document that matched its header. Test suites and load tests send the same
-   * configuration document again and again; comparing it with the remembered copy is exact and a
-   * fraction of an MD5 (which was ~8 % of a PutBucketEncryption's samples, issue 15).
+   * One digest per thread: {@code getInstance} is a provider lookup that costs more than 137 bytes.
    */
-  private static final ThreadLocal<LastMatch> LAST = ThreadLocal.withInitial(LastMatch::new);
-
-  private static final class LastMatch {
-    final MessageDigest md5 = newMd5();
-    String header;
-    byte[] body; // a copy: the request's array is not ours to keep
-  }
+  private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(ContentMd5::newMd5);
 
   private ContentMd5() {}
 
@@ -38,10 +25,6 @@ final class ContentMd5 {
     String header = request.headers().get("content-md5");
     if (header == null || isBodiless(request)) {
       return;
-    }
-    LastMatch last = request.upload() == null ? LAST.get() : null;
-    if (last != null && header.equals(last.header) && Arrays.equals(request.body(), last.body)) {
-      return; // the same bytes under the same header matched before: the MD5 is the same
     }
     byte[] expected;
     try {
@@ -53,13 +36,9 @@ final class ContentMd5 {
       // spec §9.3: EC 0017-00000502, the header is not base64 of 16 bytes.
       throw OssException.of(OssErrorCode.INVALID_DIGEST).ec("0017-00000502").build();
     }
-    byte[] actual = last == null ? request.upload().md5() : last.md5.digest(request.body());
+    byte[] actual = request.upload() != null ? request.upload().md5() : md5(request.body());
     if (!MessageDigest.isEqual(expected, actual)) {
       throw OssException.of(OssErrorCode.INVALID_DIGEST).ec("0017-00000503").build();
-    }
-    if (last != null && request.body().length <= REMEMBERED_BYTES) {
-      last.header = header;
-      last.body = request.body().clone();
     }
   }
 
@@ -71,6 +50,10 @@ final class ContentMd5 {
           default -> false;
         };
     return bodilessMethod && request.upload() == null && request.body().length == 0;
+  }
+
+  private static byte[] md5(byte[] body) {
+    return MD5.get().digest(body); // digest() resets it for the next request on this thread
   }
 
   private static MessageDigest newMd5() {

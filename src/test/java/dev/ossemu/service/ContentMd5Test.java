@@ -110,7 +110,7 @@ class ContentMd5Test {
   }
 
   @Test
-  void aMatchRemembersTheBytesNotJustTheHeader() throws Exception {
+  void eachRequestIsJudgedByItsOwnHeaderAndBytes() throws Exception {
     byte[] body = BODY.clone();
     String header = md5(body);
     assertThatCode(() -> ContentMd5.check(request("PUT", header, body))).doesNotThrowAnyException();
@@ -120,7 +120,7 @@ class ContentMd5Test {
     byte[] sameLength = body.clone();
     sameLength[1] ^= 1;
     assertThat(refusal(request("PUT", header, sameLength)).ec()).isEqualTo("0017-00000503");
-    // The remembered body is a copy: changing the array a matched request carried changes nothing.
+    // A body that matched once and changed since is refused.
     assertThatCode(() -> ContentMd5.check(request("PUT", header, body))).doesNotThrowAnyException();
     body[1] ^= 1;
     assertThat(refusal(request("PUT", header, body)).ec()).isEqualTo("0017-00000503");
