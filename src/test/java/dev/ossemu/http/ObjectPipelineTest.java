@@ -93,6 +93,45 @@ class ObjectPipelineTest {
     }
   }
 
+  /**
+   * GetObject of a stored body (issue 15): its bytes go out as one buffer of views of the stored
+   * chunks, not a write per 64 KiB chunk, and that buffer holds the body's storage until Netty
+   * releases it, so a delete while it waits in the channel's queue frees nothing under it.
+   */
+  @Test
+  void sendsAStoredBodyInOneWriteThatHoldsItsStorageUntilReleased() {
+    byte[] stored = new byte[200_000]; // three 64 KiB chunks off the heap, the rest on it
+    new java.util.Random(7).nextBytes(stored);
+    var put =
+        send(RawRequest.of("PUT", "/examplebucket/big.bin").body(stored).signV1(CLOCK).bytes());
+    assertThat(put.status().code()).isEqualTo(200);
+    put.release();
+
+    server.writeInbound(
+        Unpooled.wrappedBuffer(
+            RawRequest.of("GET", "/examplebucket/big.bin").signV1(CLOCK).bytes()));
+    List<ByteBuf> sent = new java.util.ArrayList<>();
+    for (ByteBuf out = server.readOutbound(); out != null; out = server.readOutbound()) {
+      sent.add(out);
+    }
+    try {
+      List<ByteBuf> bodies =
+          sent.subList(1, sent.size()).stream().filter(ByteBuf::isReadable).toList();
+      assertThat(bodies).hasSize(1);
+      assertThat(bodies.get(0).readableBytes()).isEqualTo(200_000);
+
+      var delete = send(RawRequest.of("DELETE", "/examplebucket/big.bin").signV1(CLOCK).bytes());
+      assertThat(delete.status().code()).isEqualTo(204);
+      delete.release();
+      assertThat(objects.get("examplebucket", "big.bin")).isEmpty();
+      assertThat(quota.used()).isEqualTo(200_000); // still held by the bytes in flight
+      assertThat(io.netty.buffer.ByteBufUtil.getBytes(bodies.get(0))).isEqualTo(stored);
+    } finally {
+      sent.forEach(ByteBuf::release);
+    }
+    assertThat(quota.used()).isZero();
+  }
+
   @Test
   void storesAChunkedUploadAndAccountsItsBytes() {
     byte[] head =
