@@ -100,12 +100,20 @@ class ObjectPipelineTest {
    */
   @Test
   void sendsAStoredBodyInOneWriteThatHoldsItsStorageUntilReleased() {
-    byte[] stored = new byte[200_000]; // three 64 KiB chunks off the heap, the rest on it
+    byte[] stored = new byte[200_000];
     new java.util.Random(7).nextBytes(stored);
-    var put =
-        send(RawRequest.of("PUT", "/examplebucket/big.bin").body(stored).signV1(CLOCK).bytes());
+    // Sent chunked, so stored in 64 KiB chunks (three off the heap, the rest on it): one write of
+    // several chunks. Anonymous writes need a public-read-write bucket.
+    buckets.update("examplebucket", b -> b.withAcl("public-read-write"));
+    byte[] head =
+        ("PUT /examplebucket/big.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(stored.length)
+                + "\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    var put = send(head, stored, "\r\n0\r\n\r\n".getBytes(StandardCharsets.UTF_8));
     assertThat(put.status().code()).isEqualTo(200);
     put.release();
+    assertThat(objects.get("examplebucket", "big.bin").orElseThrow().blob().extents()).hasSize(4);
 
     server.writeInbound(
         Unpooled.wrappedBuffer(
