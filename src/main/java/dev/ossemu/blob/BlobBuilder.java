@@ -14,10 +14,10 @@ public final class BlobBuilder implements BodySink {
   /** Chunks are at most this large, so no body lives in one big array. */
   public static final int CHUNK_BYTES = 64 * 1024;
 
-  private final StorageLease lease;
-  private final long expectedLength;
   private static final ByteBuffer NO_CHUNK = ByteBuffer.allocate(0);
 
+  private final StorageLease lease;
+  private final long expectedLength;
   private final List<ByteBuffer> chunks = new ArrayList<>();
   private final MessageDigest md5;
   private final Crc64 crc;
