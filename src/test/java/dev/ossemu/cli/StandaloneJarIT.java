@@ -76,6 +76,19 @@ class StandaloneJarIT {
     assertThat(out).isEqualTo("oss-emulator " + OssEmulator.version() + System.lineSeparator());
   }
 
+  /**
+   * On JDK 22 and later the JVM warns on stderr, four lines at every start, when Netty loads its
+   * native transport from a jar whose manifest does not grant native access.
+   */
+  @Test
+  void grantsNativeAccessSoNewerJdksStartWithoutWarnings() throws Exception {
+    Path jar = Path.of(System.getProperty("standalone.jar"));
+    try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+      assertThat(file.getManifest().getMainAttributes().getValue("Enable-Native-Access"))
+          .isEqualTo("ALL-UNNAMED");
+    }
+  }
+
   @Test
   void startsWithDefaultsPrintsOneLineAnswersAndStopsOnSigterm() throws Exception {
     Launched jar = launch("defaults", "--port", "0");
