@@ -25,8 +25,9 @@ final class HeapCheck {
     }
     LOG.warn(
         "the storage bound of {} MiB is more than 80 % of the maximum heap of {} MiB while object"
-            + " bodies are kept in memory: uploads may run the JVM out of memory; raise -Xmx or"
-            + " lower --max-storage",
+            + " bodies are kept in memory (large ones off the heap, bounded by"
+            + " -XX:MaxDirectMemorySize, which defaults to the maximum heap): uploads may run the"
+            + " JVM out of memory; raise -Xmx or lower --max-storage",
         storageBytes / (1024 * 1024), maxHeap / (1024 * 1024));
     return true;
   }

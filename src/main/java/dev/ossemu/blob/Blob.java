@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -23,11 +24,20 @@ public final class Blob {
     long length();
   }
 
-  /** Bytes in memory; the array is never changed once it is part of a blob. */
-  public record Chunk(byte[] bytes) implements Extent {
+  /**
+   * Bytes in memory, a read-only buffer from position 0 (off the heap when large: {@link
+   * BodyMemory}); never changed once it is part of a blob. Read it only while holding a reference
+   * to the body's lease, which frees off-heap chunks.
+   */
+  public record Chunk(ByteBuffer bytes) implements Extent {
     @Override
     public long length() {
-      return bytes.length;
+      return bytes.limit();
+    }
+
+    /** {@code count} bytes from {@code offset}, as a read-only view of their own. */
+    ByteBuffer view(long offset, long count) {
+      return bytes.slice((int) offset, (int) count);
     }
   }
 
@@ -145,6 +155,7 @@ public final class Blob {
    * the new body shares this one's lease without a reference of its own.
    */
   public Blob relocated(List<Extent> moved) {
+    lease.disown(); // the bytes are in data files now; the collector frees the chunks
     long total = moved.stream().mapToLong(Extent::length).sum();
     if (total != length) {
       throw new IllegalArgumentException("relocated extents hold " + total + " of " + length);
@@ -212,17 +223,36 @@ public final class Blob {
     return out;
   }
 
-  /** Hands the bytes from {@code start} to {@code end} to {@code sink}, a slice at a time. */
+  /**
+   * Hands the bytes from {@code start} to {@code end} to {@code sink}, a slice at a time, holding a
+   * reference to the body's storage meanwhile, so a concurrent delete cannot free it mid-read.
+   *
+   * @throws UncheckedIOException (with a {@link NoSuchFileException}, as for a data file deleted
+   *     meanwhile) when the body was released before the read began
+   */
   public void forEachSlice(long start, long end, Consumer<ByteBuffer> sink) {
-    for (Piece piece : pieces(start, end)) {
-      if (piece.extent() instanceof Chunk chunk) {
-        sink.accept(
-            ByteBuffer.wrap(chunk.bytes(), (int) piece.offset(), (int) piece.count())
-                .asReadOnlyBuffer());
-      } else {
-        readFile((FileSegment) piece.extent(), piece.offset(), piece.count(), sink);
-      }
+    if (!lease.tryRetain()) {
+      throw released();
     }
+    try {
+      for (Piece piece : pieces(start, end)) {
+        if (piece.extent() instanceof Chunk chunk) {
+          sink.accept(chunk.view(piece.offset(), piece.count()));
+        } else {
+          readFile((FileSegment) piece.extent(), piece.offset(), piece.count(), sink);
+        }
+      }
+    } finally {
+      lease.release();
+    }
+  }
+
+  /**
+   * What reading a body whose storage was already released throws: the same as reading a data file
+   * a concurrent delete removed, which callers answer as if the read came after the delete.
+   */
+  static UncheckedIOException released() {
+    return new UncheckedIOException(new NoSuchFileException("object body released by a delete"));
   }
 
   private static void readFile(

@@ -16,11 +16,15 @@ public final class BlobBuilder implements BodySink {
 
   private final StorageLease lease;
   private final long expectedLength;
-  private final List<byte[]> chunks = new ArrayList<>();
+  private static final ByteBuffer NO_CHUNK = ByteBuffer.allocate(0);
+
+  private final List<ByteBuffer> chunks = new ArrayList<>();
   private final MessageDigest md5;
   private final Crc64 crc;
-  private byte[] current = new byte[0];
-  private int fill;
+
+  /** The chunk being filled; its position is how much is filled. */
+  private ByteBuffer current = NO_CHUNK;
+
   private long length;
 
   /**
@@ -70,16 +74,18 @@ public final class BlobBuilder implements BodySink {
   @Override
   public void append(ByteBuffer bytes) {
     while (bytes.hasRemaining()) {
-      if (fill == current.length) {
+      if (!current.hasRemaining()) {
         newChunk();
       }
-      int n = Math.min(bytes.remaining(), current.length - fill);
-      bytes.get(current, fill, n);
+      int n = Math.min(bytes.remaining(), current.remaining());
+      ByteBuffer piece = bytes.slice(bytes.position(), n);
       if (md5 != null) {
-        md5.update(current, fill, n);
-        crc.update(current, fill, n);
+        // Read where the bytes arrived (in cache), before the copy into the chunk.
+        crc.update(piece);
+        md5.update(piece.duplicate());
       }
-      fill += n;
+      current.put(piece);
+      bytes.position(bytes.position() + n);
       length += n;
     }
   }
@@ -97,9 +103,18 @@ public final class BlobBuilder implements BodySink {
     long announcedRest = expectedLength - length;
     int size = announcedRest > 0 && announcedRest < CHUNK_BYTES ? (int) announcedRest : CHUNK_BYTES;
     lease.grow(size);
-    current = new byte[size];
+    current = chunk(size);
     chunks.add(current);
-    fill = 0;
+  }
+
+  /** A chunk for stored bytes (off the heap when large, owned by the lease), else a heap array. */
+  private ByteBuffer chunk(int size) {
+    if (lease == StorageLease.none()) {
+      return ByteBuffer.allocate(size); // nothing would free it: a document, or an unbounded test
+    }
+    ByteBuffer chunk = BodyMemory.allocate(size);
+    lease.own(chunk);
+    return chunk;
   }
 
   @Override
@@ -109,17 +124,14 @@ public final class BlobBuilder implements BodySink {
 
   /** The bytes so far in one array (a document's body). */
   public byte[] toByteArray() {
-    if (chunks.size() == 1 && fill == current.length) {
-      return current; // sized from Content-Length and full: no copy (the builder is done with it)
+    if (chunks.size() == 1 && !current.hasRemaining() && current.hasArray()) {
+      return current.array(); // sized from Content-Length and full: no copy (the builder is done)
     }
-    byte[] out = new byte[(int) length];
-    int at = 0;
-    for (byte[] chunk : chunks) {
-      int n = chunk == current ? fill : chunk.length;
-      System.arraycopy(chunk, 0, out, at, n);
-      at += n;
+    ByteBuffer out = ByteBuffer.allocate((int) length);
+    for (ByteBuffer chunk : chunks) {
+      out.put(chunk.duplicate().flip());
     }
-    return out;
+    return out.array();
   }
 
   /**
@@ -133,15 +145,17 @@ public final class BlobBuilder implements BodySink {
     if (md5 == null) {
       throw new IllegalStateException("a document has no checksums: use toByteArray()");
     }
-    if (!chunks.isEmpty() && fill < current.length) {
-      byte[] trimmed = new byte[fill];
-      System.arraycopy(current, 0, trimmed, 0, fill);
+    if (!chunks.isEmpty() && current.hasRemaining()) {
+      int fill = current.position();
+      ByteBuffer trimmed = chunk(fill).put(current.duplicate().flip());
       chunks.set(chunks.size() - 1, trimmed);
-      lease.shrink(current.length - fill);
+      lease.free(current);
+      lease.shrink(current.capacity() - fill);
+      current = trimmed;
     }
     List<Blob.Extent> extents = new ArrayList<>(chunks.size());
-    for (byte[] chunk : chunks) {
-      extents.add(new Blob.Chunk(chunk));
+    for (ByteBuffer chunk : chunks) {
+      extents.add(new Blob.Chunk(chunk.duplicate().flip().asReadOnlyBuffer()));
     }
     // The digest state itself is kept, never digested: an append goes on from it.
     return new Blob(extents, length, md5, crc.getValue(), lease);

@@ -11,8 +11,11 @@ import java.util.List;
 /**
  * A range of a body ready to be sent: memory chunks as read-only views, data files already open.
  * Files are opened when the answer is made, not when it is written, so a concurrent overwrite that
- * deletes them cannot cut the answer short: an open file outlives its name. Whoever takes a file
- * part owns its channel; {@link #close()} closes the ones nobody took.
+ * deletes them cannot cut the answer short: an open file outlives its name. Likewise it holds a
+ * reference to the body's {@link StorageLease} from then until {@link #close()}, so the chunks
+ * outlive a delete; whoever hands a memory part on beyond the close (a buffer in a socket's queue)
+ * takes a reference of its own for it. Whoever takes a file part owns its channel; {@link #close()}
+ * closes the ones nobody took.
  */
 public final class OpenBlob implements AutoCloseable {
   /**
@@ -23,30 +26,32 @@ public final class OpenBlob implements AutoCloseable {
 
   private final List<Part> parts;
   private final long length;
+  private final StorageLease lease;
   private int taken;
   private boolean closed;
 
-  private OpenBlob(List<Part> parts, long length) {
+  private OpenBlob(List<Part> parts, long length, StorageLease lease) {
     this.parts = parts;
     this.length = length;
+    this.lease = lease;
   }
 
   /**
    * Opens the bytes from {@code start} to {@code end} (exclusive) of {@code blob}.
    *
-   * @throws UncheckedIOException when a data file cannot be opened (for instance it was just
-   *     replaced: the caller may read the object again)
+   * @throws UncheckedIOException when a data file cannot be opened, or the body was released (for
+   *     instance it was just replaced: the caller may read the object again)
    */
   public static OpenBlob open(Blob blob, long start, long end) {
+    if (!blob.tryRetain()) {
+      throw Blob.released();
+    }
     List<Part> parts = new ArrayList<>();
-    OpenBlob open = new OpenBlob(parts, Math.max(0, end - start));
+    OpenBlob open = new OpenBlob(parts, Math.max(0, end - start), blob.lease());
     try {
       for (Blob.Piece piece : blob.pieces(start, end)) {
         if (piece.extent() instanceof Blob.Chunk chunk) {
-          ByteBuffer view =
-              ByteBuffer.wrap(chunk.bytes(), (int) piece.offset(), (int) piece.count())
-                  .asReadOnlyBuffer();
-          parts.add(new Part(view, null, 0, piece.count()));
+          parts.add(new Part(chunk.view(piece.offset(), piece.count()), null, 0, piece.count()));
         } else {
           Blob.FileSegment segment = (Blob.FileSegment) piece.extent();
           FileChannel file = FileChannel.open(segment.file(), StandardOpenOption.READ);
@@ -68,7 +73,15 @@ public final class OpenBlob implements AutoCloseable {
       parts.add(new Part(slice.asReadOnlyBuffer(), null, 0, slice.remaining()));
       length += slice.remaining();
     }
-    return new OpenBlob(parts, length);
+    return new OpenBlob(parts, length, StorageLease.none());
+  }
+
+  /**
+   * The storage the memory parts are in: take a reference for each part handed on beyond {@link
+   * #close()}, and give it back when that part is done with.
+   */
+  public StorageLease lease() {
+    return lease;
   }
 
   /** The number of bytes to send. */
@@ -112,13 +125,14 @@ public final class OpenBlob implements AutoCloseable {
     return out.array();
   }
 
-  /** Closes the data files of the parts nobody took. */
+  /** Closes the data files of the parts nobody took, and gives back the reference to the body. */
   @Override
   public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
+    lease.release();
     for (int i = taken; i < parts.size(); i++) {
       FileChannel file = parts.get(i).file();
       if (file != null) {

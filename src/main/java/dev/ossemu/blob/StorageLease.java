@@ -1,5 +1,7 @@
 package dev.ossemu.blob;
 
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,6 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * before memory or disk is used. A body made of other bodies (an appended object, a completed
  * upload) holds no bytes of its own: its lease {@link #combine combines} the leases of its parts,
  * so shared bytes count once however many objects hold them, and a copy shares its source's lease.
+ *
+ * <p>The lease also owns the off-heap chunks of its body ({@link #own}) and frees them with the
+ * last reference. So whoever reads those bytes holds a reference while reading: a body being sent
+ * holds one per buffer in flight, a copy or checksum one while it reads ({@link
+ * Blob#forEachSlice}).
  */
 public final class StorageLease {
   private static final StorageLease NONE = new StorageLease(null, List.of());
@@ -22,6 +29,9 @@ public final class StorageLease {
   private final List<StorageLease> parts;
   private final AtomicLong bytes = new AtomicLong();
   private final AtomicInteger references = new AtomicInteger(1);
+
+  /** Off-heap chunks to free with the last reference; null when there are none. */
+  private List<ByteBuffer> memory;
 
   private StorageLease(StorageQuota quota, List<StorageLease> parts) {
     this.quota = quota;
@@ -110,8 +120,49 @@ public final class StorageLease {
     if (quota != null) {
       quota.release(bytes.getAndSet(0));
     }
+    freeMemory();
     parts.forEach(StorageLease::release);
     return true;
+  }
+
+  /**
+   * Makes {@code chunk}, memory from {@link BodyMemory#allocate}, this lease's to free with its
+   * last reference. Only a lease over received bytes owns memory.
+   */
+  synchronized void own(ByteBuffer chunk) {
+    if (this == NONE || !chunk.isDirect()) {
+      return; // heap chunks are the collector's; NONE is never released
+    }
+    checkLive();
+    if (memory == null) {
+      memory = new ArrayList<>();
+    }
+    memory.add(chunk);
+  }
+
+  /**
+   * Frees an owned chunk nobody else has seen (a builder's last chunk, replaced by a trimmed copy).
+   */
+  synchronized void free(ByteBuffer chunk) {
+    // By identity: ByteBuffer.equals compares contents.
+    if (memory != null && memory.removeIf(owned -> owned == chunk)) {
+      BodyMemory.free(chunk);
+    }
+  }
+
+  /**
+   * Leaves the owned chunks to the collector: their body moved into data files, while a caller may
+   * still hold the body it came from, so freeing them now could pull bytes out from under a read.
+   */
+  synchronized void disown() {
+    memory = null;
+  }
+
+  private synchronized void freeMemory() {
+    if (memory != null) {
+      memory.forEach(BodyMemory::free);
+      memory = null;
+    }
   }
 
   private void checkLive() {

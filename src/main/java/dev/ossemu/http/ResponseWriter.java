@@ -1,5 +1,6 @@
 package dev.ossemu.http;
 
+import dev.ossemu.blob.BlobBuilder;
 import dev.ossemu.request.OssResponse;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -35,7 +36,8 @@ final class ResponseWriter {
       written =
           ctx.writeAndFlush(
               response.isGzipped()
-                  ? new GzipChunkedInput(new BlobChunkedInput(response.openBody(), false))
+                  ? new GzipChunkedInput(
+                      new BlobChunkedInput(response.openBody(), false, BlobBuilder.CHUNK_BYTES))
                   : new BlobChunkedInput(response.openBody(), zeroCopy));
     } else {
       written =

@@ -93,6 +93,53 @@ class ObjectPipelineTest {
     }
   }
 
+  /**
+   * GetObject of a stored body (issue 15): its bytes go out as one buffer of views of the stored
+   * chunks, not a write per 64 KiB chunk, and that buffer holds the body's storage until Netty
+   * releases it, so a delete while it waits in the channel's queue frees nothing under it.
+   */
+  @Test
+  void sendsAStoredBodyInOneWriteThatHoldsItsStorageUntilReleased() {
+    byte[] stored = new byte[200_000];
+    new java.util.Random(7).nextBytes(stored);
+    // Sent chunked, so stored in 64 KiB chunks (three off the heap, the rest on it): one write of
+    // several chunks. Anonymous writes need a public-read-write bucket.
+    buckets.update("examplebucket", b -> b.withAcl("public-read-write"));
+    byte[] head =
+        ("PUT /examplebucket/big.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(stored.length)
+                + "\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    var put = send(head, stored, "\r\n0\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(put.status().code()).isEqualTo(200);
+    put.release();
+    assertThat(objects.get("examplebucket", "big.bin").orElseThrow().blob().extents()).hasSize(4);
+
+    server.writeInbound(
+        Unpooled.wrappedBuffer(
+            RawRequest.of("GET", "/examplebucket/big.bin").signV1(CLOCK).bytes()));
+    List<ByteBuf> sent = new java.util.ArrayList<>();
+    for (ByteBuf out = server.readOutbound(); out != null; out = server.readOutbound()) {
+      sent.add(out);
+    }
+    try {
+      List<ByteBuf> bodies =
+          sent.subList(1, sent.size()).stream().filter(ByteBuf::isReadable).toList();
+      assertThat(bodies).hasSize(1);
+      assertThat(bodies.get(0).readableBytes()).isEqualTo(200_000);
+
+      var delete = send(RawRequest.of("DELETE", "/examplebucket/big.bin").signV1(CLOCK).bytes());
+      assertThat(delete.status().code()).isEqualTo(204);
+      delete.release();
+      assertThat(objects.get("examplebucket", "big.bin")).isEmpty();
+      assertThat(quota.used()).isEqualTo(200_000); // still held by the bytes in flight
+      assertThat(io.netty.buffer.ByteBufUtil.getBytes(bodies.get(0))).isEqualTo(stored);
+    } finally {
+      sent.forEach(ByteBuf::release);
+    }
+    assertThat(quota.used()).isZero();
+  }
+
   @Test
   void storesAChunkedUploadAndAccountsItsBytes() {
     byte[] head =

@@ -10,6 +10,7 @@ import dev.ossemu.auth.Accounts;
 import dev.ossemu.auth.StsCredentials;
 import dev.ossemu.blob.Blob;
 import dev.ossemu.blob.BlobBuilder;
+import dev.ossemu.blob.OpenBlob;
 import dev.ossemu.blob.StorageLease;
 import dev.ossemu.blob.StorageQuota;
 import dev.ossemu.bucket.BucketStore;
@@ -129,8 +130,12 @@ final class StoreHarness implements AutoCloseable {
     try {
       OssResponse response = service.handle(signed);
       // Read the body the way OssHttpHandler sends it: from the files opened with the answer, which
-      // outlive a concurrent overwrite's deletion (response.body() would open them again).
-      String text = new String(response.openBody().readAll(), StandardCharsets.UTF_8);
+      // outlive a concurrent overwrite's deletion (response.body() would open them again), and
+      // closed once sent: the answer holds the body's storage until then.
+      String text;
+      try (OpenBlob sent = response.openBody()) {
+        text = new String(sent.readAll(), StandardCharsets.UTF_8);
+      }
       return new Answer(response.status(), code(text), text, Map.copyOf(response.headers()));
     } finally {
       if (blob != null) {
