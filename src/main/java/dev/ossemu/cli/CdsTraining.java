@@ -39,6 +39,7 @@ public final class CdsTraining {
 
   public static void main(String[] args) throws IOException {
     Main.standaloneDefaults(); // the classes Main's JVM loads, no more
+    StartWarmup.start();
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     Main.Started started = Main.start(ARGUMENTS.clone(), Map.of(), quiet, System.err);
     OssEmulator emulator = started.emulator();

@@ -29,6 +29,7 @@ public final class Main {
 
   public static void main(String[] args) {
     standaloneDefaults();
+    StartWarmup.start();
     Started started = start(args, System.getenv(), System.out, System.err);
     if (started.emulator() == null) {
       System.exit(started.exitStatus());
@@ -103,6 +104,10 @@ public final class Main {
       out.println("oss-emulator " + OssEmulator.version());
       return new Started(null, 0);
     }
+    // Logback first, while the warm-up thread sets up the JCA providers that building the
+    // accounts (their owner IDs) needs next: the two overlap on the two cores instead of adding up.
+    // Nothing is logged by starting it, so the output is the same.
+    LoggerFactory.getILoggerFactory();
     OssEmulator emulator;
     try {
       emulator = builder.build();

@@ -13,8 +13,10 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * message}, Netty at WARN, the root at {@code OSS_EMULATOR_LOG_LEVEL} (system property, then
  * environment; {@code --log-level} sets the property) or INFO. Parsing a logback.xml took a third
  * of a second and some 900 classes at every start; the pattern itself is parsed on the first event
- * ({@link DeferredPatternEncoder}). Logback finds this class through the ServiceLoader entry that
- * only the standalone jar carries; a {@code -Dlogback.configurationFile} still wins.
+ * ({@link DeferredPatternEncoder}). The standalone jar's SLF4J provider ({@link
+ * StandaloneLogProvider}) applies it directly; Logback's own initializer finds it through the
+ * ServiceLoader entry that only the standalone jar carries. A {@code -Dlogback.configurationFile}
+ * still wins.
  */
 public final class StandaloneLogging extends ContextAwareBase implements Configurator {
   static final String LEVEL_VARIABLE = "OSS_EMULATOR_LOG_LEVEL";
