@@ -231,9 +231,7 @@ public final class Blob {
    *     meanwhile) when the body was released before the read began
    */
   public void forEachSlice(long start, long end, Consumer<ByteBuffer> sink) {
-    if (!lease.tryRetain()) {
-      throw released();
-    }
+    retainToRead();
     try {
       for (Piece piece : pieces(start, end)) {
         if (piece.extent() instanceof Chunk chunk) {
@@ -248,11 +246,17 @@ public final class Blob {
   }
 
   /**
-   * What reading a body whose storage was already released throws: the same as reading a data file
-   * a concurrent delete removed, which callers answer as if the read came after the delete.
+   * Takes the reference a reader holds while it reads the bytes, which the reader gives back with
+   * {@link #release()}.
+   *
+   * @throws UncheckedIOException (with a {@link NoSuchFileException}) when the body was released
+   *     already: the same as reading a data file a concurrent delete removed, which callers answer
+   *     as if the read came after the delete
    */
-  static UncheckedIOException released() {
-    return new UncheckedIOException(new NoSuchFileException("object body released by a delete"));
+  void retainToRead() {
+    if (!lease.tryRetain()) {
+      throw new UncheckedIOException(new NoSuchFileException("object body released by a delete"));
+    }
   }
 
   private static void readFile(

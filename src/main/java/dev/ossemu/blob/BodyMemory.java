@@ -27,11 +27,6 @@ final class BodyMemory {
 
   private BodyMemory() {}
 
-  /** Whether chunks from {@link #allocate} may be off the heap (the JRE frees them on request). */
-  static boolean offHeap() {
-    return FREE != null;
-  }
-
   /**
    * A new chunk of {@code size} bytes: off the heap from {@link #DIRECT_MIN}, which its owner must
    * {@link #free}.

@@ -43,9 +43,7 @@ public final class OpenBlob implements AutoCloseable {
    *     instance it was just replaced: the caller may read the object again)
    */
   public static OpenBlob open(Blob blob, long start, long end) {
-    if (!blob.tryRetain()) {
-      throw Blob.released();
-    }
+    blob.retainToRead();
     List<Part> parts = new ArrayList<>();
     OpenBlob open = new OpenBlob(parts, Math.max(0, end - start), blob.lease());
     try {

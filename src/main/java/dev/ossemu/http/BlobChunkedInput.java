@@ -73,17 +73,16 @@ final class BlobChunkedInput implements ChunkedInput<Object> {
       ended = true;
       return LastHttpContent.EMPTY_LAST_CONTENT;
     }
-    progress += part.count();
     if (part.bytes() != null) {
       return memoryGroup(part);
     }
     if (zeroCopy) {
       // The region owns the channel from here: the transport closes it once the bytes are sent.
+      progress += part.count();
       return new DefaultFileRegion(part.file(), part.position(), part.count());
     }
     reading = part;
     readPosition = part.position();
-    progress -= part.count();
     return readFile(allocator);
   }
 
@@ -106,7 +105,7 @@ final class BlobChunkedInput implements ChunkedInput<Object> {
       slices.add(part.bytes());
       grouped += part.count();
     }
-    progress += grouped - first.count();
+    progress += grouped;
     return LeasedBytes.of(slices, body.lease());
   }
 
