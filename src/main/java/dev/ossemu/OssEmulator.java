@@ -52,7 +52,7 @@ public final class OssEmulator implements AutoCloseable {
   private final StsCredentials sts = new StsCredentials();
   private final String adminToken;
   private NettyServer server;
-  private boolean closedDirectory;
+  private boolean closed;
 
   OssEmulator(EmulatorConfig config) {
     this.config = config;
@@ -103,12 +103,16 @@ public final class OssEmulator implements AutoCloseable {
    * Binds the port and returns once connections are accepted.
    *
    * @return this emulator
-   * @throws IllegalStateException when already started
+   * @throws IllegalStateException when already started, or closed: a closed emulator has let go of
+   *     what it stored, so build a new one
    * @throws UncheckedIOException when the address cannot be bound (e.g. in use)
    */
   public synchronized OssEmulator start() {
     if (server != null) {
       throw new IllegalStateException("the emulator is already started");
+    }
+    if (closed) {
+      throw new IllegalStateException("the emulator is closed: build a new one");
     }
     AdminApi admin =
         new AdminApi(
@@ -263,16 +267,26 @@ public final class OssEmulator implements AutoCloseable {
     faults.clear();
   }
 
-  /** Stops the server and frees its port and threads; safe to call more than once. */
+  /**
+   * Stops the server and frees its port and threads, and what it stored: in memory, the objects and
+   * uploads are gone and their bodies' memory is freed now (off the heap, it would otherwise wait
+   * for the collector); with a data directory, the directory is closed and keeps them. Safe to call
+   * more than once; the emulator cannot be started again.
+   */
   @Override
   public synchronized void close() {
     if (server != null) {
-      server.close();
+      server.close(); // the event loops have ended: no request still reads a body
       server = null;
     }
-    if (dataDirectory != null && !closedDirectory) {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (dataDirectory != null) {
       dataDirectory.close();
-      closedDirectory = true;
+    } else {
+      objects.clear(); // a body still being sent keeps its own reference until its last byte
     }
   }
 
