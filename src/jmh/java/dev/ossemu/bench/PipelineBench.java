@@ -1,18 +1,10 @@
 package dev.ossemu.bench;
 
-import dev.ossemu.Wiring;
-import dev.ossemu.admin.Faults;
-import dev.ossemu.admin.RequestJournal;
-import dev.ossemu.auth.Accounts;
-import dev.ossemu.auth.StsCredentials;
 import dev.ossemu.blob.StorageQuota;
-import dev.ossemu.bucket.Bucket;
 import dev.ossemu.bucket.InMemoryBucketStore;
+import dev.ossemu.http.PipelineHarness;
 import dev.ossemu.object.InMemoryObjectStore;
-import dev.ossemu.server.OssChannelInitializer;
-import dev.ossemu.service.OssService;
 import dev.ossemu.testing.RawRequest;
-import dev.ossemu.testing.TestService;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -31,8 +23,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,11 +35,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * One signed request through the whole server pipeline, request bytes in and response bytes out,
- * on an {@link EmbeddedChannel}: the emulator's own per-request work without the kernel, the
- * scheduler or a load generator sharing the cores, which make {@code bench/run.sh}'s warm ratios
- * move by ±0.15 from one JVM to the next (issue 15). {@code bareNetty} runs the baseline's
- * pipeline (HttpServerCodec, HttpObjectAggregator, a fixed 200) on the same bytes, for the ratio.
+ * One signed request through the whole server pipeline, request bytes in and response bytes out, on
+ * an {@link EmbeddedChannel}: the emulator's own per-request work without the kernel, the scheduler
+ * or a load generator sharing the cores, which make {@code bench/run.sh}'s warm ratios move by
+ * ±0.15 from one JVM to the next (issue 15). {@code bareNettyPut} runs the baseline's pipeline
+ * (HttpServerCodec, HttpObjectAggregator, a fixed 200) on the same bytes, for the ratio.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -69,35 +59,12 @@ public class PipelineBench {
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     InMemoryBucketStore store = new InMemoryBucketStore();
-    store.createIfAbsent(
-        new Bucket(
-            "bench-bucket",
-            TestService.OWNER.ownerId(),
-            TestService.REGION,
-            CLOCK.instant(),
-            "Standard",
-            "LRS",
-            "private",
-            null));
-    OssService service =
-        Wiring.service(
-            new Accounts(List.of(TestService.OWNER)),
-            new StsCredentials(),
-            TestService.REGION,
-            CLOCK,
-            store,
-            new InMemoryObjectStore(new StorageQuota(StorageQuota.DEFAULT_BYTES)),
-            Set.of(),
-            new RequestJournal(1000),
-            new Faults(),
-            null);
-    emulator = new EmbeddedChannel();
-    emulator
-        .pipeline()
-        .addLast(
-            new OssChannelInitializer(
-                service, new StorageQuota(StorageQuota.DEFAULT_BYTES), 64 * 1024, CLOCK));
-    bare = new EmbeddedChannel(new HttpServerCodec(), new HttpObjectAggregator(2 << 20), new Fixed());
+    store.createIfAbsent(PipelineHarness.bucket("bench-bucket", CLOCK));
+    InMemoryObjectStore objects =
+        new InMemoryObjectStore(new StorageQuota(StorageQuota.DEFAULT_BYTES));
+    emulator = new EmbeddedChannel(PipelineHarness.initializer(store, objects, CLOCK));
+    bare =
+        new EmbeddedChannel(new HttpServerCodec(), new HttpObjectAggregator(2 << 20), new Fixed());
     String md5 =
         Base64.getEncoder()
             .encodeToString(
@@ -142,7 +109,7 @@ public class PipelineBench {
     return exchange(bare, putEncryption);
   }
 
-  /** Writes the request, reads and releases everything written back; the first byte of the status. */
+  /** Writes the request, reads and releases what comes back; returns the status's first digit. */
   private static int exchange(EmbeddedChannel channel, byte[] request) {
     channel.writeInbound(Unpooled.wrappedBuffer(request));
     int first = -1;

@@ -21,7 +21,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** The whole signature check of a GetBucketEncryption, V1 and V4 header-signed (spec §10.1, §10.3). */
+/**
+ * The whole signature check of a GetBucketEncryption, V1 and V4 header-signed (spec §10.1, §10.3).
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -9,6 +9,7 @@ import dev.ossemu.blob.StorageQuota;
 import dev.ossemu.bucket.Bucket;
 import dev.ossemu.bucket.BucketStore;
 import dev.ossemu.bucket.InMemoryBucketStore;
+import dev.ossemu.http.PipelineHarness;
 import dev.ossemu.object.InMemoryObjectStore;
 import dev.ossemu.object.MultipartUpload;
 import dev.ossemu.object.ObjectStore;
@@ -113,16 +114,7 @@ final class FuzzFixture {
   void reset() {
     objects.clear();
     buckets.clear();
-    buckets.createIfAbsent(
-        new Bucket(
-            BUCKET,
-            TestService.OWNER.ownerId(),
-            TestService.REGION,
-            CLOCK.instant(),
-            "Standard",
-            "LRS",
-            "private",
-            null));
+    buckets.createIfAbsent(PipelineHarness.bucket(BUCKET, CLOCK));
     for (String key : List.of("k1", "k2")) {
       service.handle(
           dev.ossemu.testing.SignedRequests.request("PUT", "/" + BUCKET + "/" + key)

@@ -24,8 +24,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
-/** The whole server pipeline on an embedded channel, over the given stores, for raw requests. */
-final class PipelineHarness implements AutoCloseable {
+/**
+ * The whole server pipeline on an embedded channel, over the given stores, for raw requests. Also
+ * used by the JMH {@code PipelineBench}.
+ */
+public final class PipelineHarness implements AutoCloseable {
   /** An answer, read fully. */
   record Answer(int status, String body) {}
 
@@ -34,6 +37,15 @@ final class PipelineHarness implements AutoCloseable {
       new EmbeddedChannel(new HttpResponseDecoder(), new HttpObjectAggregator(1 << 22));
 
   PipelineHarness(BucketStore buckets, ObjectStore objects, Clock clock) {
+    server = new EmbeddedChannel(initializer(buckets, objects, clock));
+  }
+
+  /**
+   * The server pipeline's initializer over the full service (journal, faults, no admin API), as the
+   * emulator wires it, with the test owner as the only account.
+   */
+  public static OssChannelInitializer initializer(
+      BucketStore buckets, ObjectStore objects, Clock clock) {
     OssService service =
         Wiring.service(
             new Accounts(List.of(TestService.OWNER)),
@@ -46,15 +58,15 @@ final class PipelineHarness implements AutoCloseable {
             new RequestJournal(16),
             new Faults(),
             null);
-    server = new EmbeddedChannel(new OssChannelInitializer(service, objects.quota(), 1024, clock));
+    return new OssChannelInitializer(service, objects.quota(), 1024, clock);
   }
 
   /** A private bucket of the test owner. */
-  static Bucket bucket(String name, Clock clock) {
+  public static Bucket bucket(String name, Clock clock) {
     return new Bucket(
         name,
         TestService.OWNER.ownerId(),
-        "cn-hangzhou",
+        TestService.REGION,
         clock.instant(),
         "Standard",
         "LRS",
