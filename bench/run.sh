@@ -27,6 +27,9 @@ ROOT="$(cd "$BENCH/.." && pwd)"
 # anywhere else, the JVM silently ignores it ("Required classpath entry does not exist").
 cd "$ROOT"
 : "${ROUNDS:=2}" "${DURATION:=10}" "${WARMUP:=20}" "${COLD_CONNS:=64 1}" "${SETTLE:=2}"
+# JAVA_OPTS goes to both servers, EMU_OPTS to the emulator only: by default none, as the README's
+# start command (section Set-up) has none; EMU_OPTS='-XX:+UseSerialGC -XX:CICompilerCount=4'
+# measures the README's load-test flags (section Performance).
 : "${JAVA_OPTS:=}" "${EMU_OPTS:=}" "${TRANSPORT:=auto}" "${NO_BUILD:=0}"
 # The README's small-footprint flags (section Performance): C1 only, serial GC, a small heap.
 : "${SMALL_OPTS:=-XX:+UseSerialGC -Xms8m -Xmx96m -Xmn1m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -Xss256k -Dio.netty.eventLoopThreads=1 -Dio.netty.jfr.enabled=false -Ddev.ossemu.prepare=false}"
@@ -162,13 +165,14 @@ for round in $(seq 1 "$ROUNDS"); do
     load "$round" "$server" warm get-object 16 "$DURATION"
     grep -ho 'transport[= ][a-z_]*' "$OUT/server-$server.log" | tail -1 | sed "s/^/$server /" >>"$OUT/env.txt" || true
     stop; sleep 1
-    EXTRA_OPTS="$SMALL_OPTS" NO_CDS=1 start "$round-small" "$server"
+    # The small-footprint command is SMALL_OPTS alone, without the start command's EMU_OPTS.
+    EMU_OPTS="" EXTRA_OPTS="$SMALL_OPTS" NO_CDS=1 start "$round-small" "$server"
     sleep "$SETTLE"
     printf '%s\t%s\t%s\n' "$round" "$server" "$(awk '/^VmRSS:/ {print $2}' "/proc/$PID/status")" >>"$OUT/rss-small.tsv"
     stop; sleep 1
     if [[ "$server" == emulator && ${#CDS[@]} -gt 0 ]]; then
       # The archive's pages are resident once mapped (JDK 17.0.15 relocates it, writing every page).
-      EXTRA_OPTS="$SMALL_OPTS" start "$round-small-cds" "$server"
+      EMU_OPTS="" EXTRA_OPTS="$SMALL_OPTS" start "$round-small-cds" "$server"
       sleep "$SETTLE"
       printf '%s\t%s\t%s\n' "$round" "$server" "$(awk '/^VmRSS:/ {print $2}' "/proc/$PID/status")" >>"$OUT/rss-small-cds.tsv"
       stop; sleep 1
