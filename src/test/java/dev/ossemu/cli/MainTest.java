@@ -346,4 +346,41 @@ class MainTest {
       }
     }
   }
+
+  @Test
+  void theStandaloneJvmTurnsNettysLeakDetectorOffUnlessTheUserSetALevel() {
+    String level = System.getProperty(Main.LEAK_DETECTION_PROPERTY);
+    String legacy = System.getProperty(Main.LEGACY_LEAK_DETECTION_PROPERTY);
+    try {
+      System.clearProperty(Main.LEAK_DETECTION_PROPERTY);
+      System.clearProperty(Main.LEGACY_LEAK_DETECTION_PROPERTY);
+      Main.standaloneDefaults();
+      assertThat(System.getProperty(Main.LEAK_DETECTION_PROPERTY)).isEqualTo("disabled");
+
+      System.setProperty(Main.LEAK_DETECTION_PROPERTY, "paranoid");
+      Main.standaloneDefaults();
+      assertThat(System.getProperty(Main.LEAK_DETECTION_PROPERTY)).isEqualTo("paranoid");
+
+      // Netty falls back to the old name: a level given that way must not be overridden.
+      System.clearProperty(Main.LEAK_DETECTION_PROPERTY);
+      System.setProperty(Main.LEGACY_LEAK_DETECTION_PROPERTY, "advanced");
+      Main.standaloneDefaults();
+      assertThat(System.getProperty(Main.LEAK_DETECTION_PROPERTY)).isNull();
+
+      System.clearProperty(Main.LEGACY_LEAK_DETECTION_PROPERTY);
+      assertThat(start(Map.of(), "--port", "0").emulator()).isNotNull();
+      assertThat(System.getProperty(Main.LEAK_DETECTION_PROPERTY)).isNull();
+    } finally {
+      restore(Main.LEAK_DETECTION_PROPERTY, level);
+      restore(Main.LEGACY_LEAK_DETECTION_PROPERTY, legacy);
+    }
+  }
+
+  private static void restore(String property, String value) {
+    if (value == null) {
+      System.clearProperty(property);
+    } else {
+      System.setProperty(property, value);
+    }
+  }
 }
