@@ -14,6 +14,7 @@ import dev.ossemu.object.ObjectStore;
 import dev.ossemu.operation.BucketAccess;
 import dev.ossemu.operation.BucketEncryptionOperations;
 import dev.ossemu.operation.BucketOperations;
+import dev.ossemu.operation.MultipartCompletion;
 import dev.ossemu.operation.MultipartListOperations;
 import dev.ossemu.operation.MultipartOperations;
 import dev.ossemu.operation.ObjectAclOperations;
@@ -112,6 +113,7 @@ public final class Wiring {
             writes,
             lists,
             multipart,
+            new MultipartCompletion(access, objects, multipart, single, xml, clock),
             new MultipartListOperations(access, objects, multipart, xml),
             new ObjectAclOperations(access, objects, xml)),
         new UnversionedOperations(access, lists, xml));

@@ -2,6 +2,7 @@ package dev.ossemu.routing;
 
 import static dev.ossemu.routing.Route.row;
 
+import dev.ossemu.operation.MultipartCompletion;
 import dev.ossemu.operation.MultipartListOperations;
 import dev.ossemu.operation.MultipartOperations;
 import dev.ossemu.operation.ObjectAclOperations;
@@ -19,6 +20,7 @@ import java.util.List;
  * @param writes copy and append
  * @param lists listing and batch delete
  * @param multipart multipart upload
+ * @param completion CompleteMultipartUpload
  * @param multipartLists ListParts and ListMultipartUploads
  * @param acls GetObjectAcl and PutObjectAcl
  */
@@ -27,6 +29,7 @@ public record ObjectRoutes(
     ObjectWriteOperations writes,
     ObjectListOperations lists,
     MultipartOperations multipart,
+    MultipartCompletion completion,
     MultipartListOperations multipartLists,
     ObjectAclOperations acls) {
 
@@ -70,7 +73,7 @@ public record ObjectRoutes(
                 Shape.OBJECT,
                 "uploadId",
                 "CompleteMultipartUpload",
-                multipart::completeMultipartUpload)
+                completion::completeMultipartUpload)
             .ram("oss:PutObject")
             .body(BodyKind.LARGE_DOCUMENT),
         row(

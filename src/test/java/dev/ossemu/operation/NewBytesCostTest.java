@@ -41,6 +41,8 @@ class NewBytesCostTest {
       new ObjectWriteOperations(access, objects, single, xml);
   private final MultipartOperations multipart =
       new MultipartOperations(access, objects, single, writes, xml, CLOCK);
+  private final MultipartCompletion completion =
+      new MultipartCompletion(access, objects, multipart, single, xml, CLOCK);
 
   NewBytesCostTest() {
     buckets.createIfAbsent(bucket("costs", OWNER, null));
@@ -136,7 +138,7 @@ class NewBytesCostTest {
     listed.append("</CompleteMultipartUpload>");
 
     OssResponse response =
-        multipart.completeMultipartUpload(
+        completion.completeMultipartUpload(
             request("POST", "/costs/big?uploadId=" + uploadId)
                 .body(listed.toString())
                 .callBy(OWNER));
