@@ -80,9 +80,9 @@ final class Bodies {
       blob.forEachSlice(0, blob.length(), slice -> writeFully(out, slice));
       out.force(true);
     } catch (IOException e) {
-      throw DataDirectory.writeFailure(file, e); // 507 when the disk is full
+      throw WriteFailure.of(file, e); // 507 when the disk is full
     } catch (UncheckedIOException e) {
-      throw DataDirectory.writeFailure(file, e.getCause()); // a failed write of one slice
+      throw WriteFailure.of(file, e.getCause()); // a failed write of one slice
     }
   }
 

@@ -104,10 +104,10 @@ final class BodyPlacement {
       out.force(true);
     } catch (IOException e) {
       undo.run();
-      throw DataDirectory.writeFailure(file, e);
+      throw WriteFailure.of(file, e);
     } catch (UncheckedIOException e) {
       undo.run();
-      throw DataDirectory.writeFailure(file, e.getCause());
+      throw WriteFailure.of(file, e.getCause());
     }
     String md5 = Base64.getEncoder().encodeToString(next.md5()); // goes on from the stored state
     Blob stored = next.relocated(List.of(new Blob.FileSegment(file, next.length())));

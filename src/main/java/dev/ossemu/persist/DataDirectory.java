@@ -1,14 +1,10 @@
 package dev.ossemu.persist;
 
-import dev.ossemu.error.OssErrorCode;
-import dev.ossemu.error.OssException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -19,10 +15,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
-import java.util.zip.CRC32C;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The emulator's data directory: its format marker, its lock, and crash-safe file writes. A write
@@ -36,8 +28,6 @@ public final class DataDirectory implements AutoCloseable {
 
   /** The suffix of a write's temporary file; nothing else in the directory ends so. */
   static final String TEMPORARY = ".tmp";
-
-  private static final Logger LOG = LoggerFactory.getLogger(DataDirectory.class);
 
   /**
    * Forces a directory's entries to disk. A seam: tests record which directories a write forced,
@@ -65,15 +55,13 @@ public final class DataDirectory implements AutoCloseable {
   }
 
   private final Path root;
-  private final FileChannel lockChannel;
   private final FileLock lock;
   private final Syncer syncer;
   private final Linker linker;
 
-  private DataDirectory(
-      Path root, FileChannel lockChannel, FileLock lock, Syncer syncer, Linker linker) {
+  /** Made by {@link DataDirectoryOpener}, once {@code root} is checked and locked. */
+  DataDirectory(Path root, FileLock lock, Syncer syncer, Linker linker) {
     this.root = root;
-    this.lockChannel = lockChannel;
     this.lock = lock;
     this.syncer = syncer;
     this.linker = linker;
@@ -95,63 +83,7 @@ public final class DataDirectory implements AutoCloseable {
 
   /** {@link #open(Path, Syncer)} with hard links made by {@code linker}. */
   static DataDirectory open(Path root, Syncer syncer, Linker linker) throws DataDirectoryException {
-    try {
-      Files.createDirectories(root);
-      Path format = root.resolve("FORMAT");
-      if (Files.exists(format)) {
-        List<String> lines = Files.readAllLines(format, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.get(0).equals(FORMAT)) {
-          throw new DataDirectoryException(
-              format, "unknown data format " + (lines.isEmpty() ? "(empty)" : lines.get(0)));
-        }
-      } else if (hasForeignFiles(root)) {
-        throw new DataDirectoryException(root, "not an oss-emulator data directory (no FORMAT)");
-      }
-      FileChannel channel =
-          FileChannel.open(
-              root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock lock;
-      try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null;
-      }
-      if (lock == null) {
-        channel.close();
-        throw new DataDirectoryException(root, "in use by another emulator");
-      }
-      DataDirectory directory = new DataDirectory(root, channel, lock, syncer, linker);
-      if (!Files.exists(format)) {
-        directory.write(format, (FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
-      }
-      int leftovers = directory.removeTemporaryFiles();
-      if (leftovers > 0) {
-        LOG.info("removed {} temporary files left by interrupted writes in {}", leftovers, root);
-      }
-      return directory;
-    } catch (java.nio.file.AccessDeniedException e) {
-      // Typical in a container: a bind-mounted folder owned by root, the process is not.
-      String user = currentUser();
-      throw new DataDirectoryException(
-          root, "not writable by " + user + " (chown it to that user, or use a named volume)");
-    } catch (IOException e) {
-      throw new DataDirectoryException(root, e.toString());
-    }
-  }
-
-  /** {@code uid 10001} where the platform tells (Linux: the owner of /proc/self), else the name. */
-  static String currentUser() {
-    try {
-      return "uid " + Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-      return "user " + System.getProperty("user.name");
-    }
-  }
-
-  private static boolean hasForeignFiles(Path root) throws IOException {
-    try (var entries = Files.list(root)) {
-      return entries.anyMatch(p -> !p.getFileName().toString().equals(".lock"));
-    }
+    return DataDirectoryOpener.open(root, syncer, linker);
   }
 
   public Path root() {
@@ -188,30 +120,8 @@ public final class DataDirectory implements AutoCloseable {
       }
       forceDirectory(directory);
     } catch (IOException e) {
-      throw writeFailure(target, e);
+      throw WriteFailure.of(target, e);
     }
-  }
-
-  /** What a failed write of {@code target} answers: 507 when the disk is full. */
-  static RuntimeException writeFailure(Path target, IOException e) {
-    if (isDiskFull(e)) {
-      // The bound the client can act on, as for --max-storage: nothing was written.
-      return OssException.of(OssErrorCode.INSUFFICIENT_STORAGE)
-          .message("The emulator's data directory is out of disk space.")
-          .build();
-    }
-    return new UncheckedIOException("cannot write " + target, e);
-  }
-
-  /** ENOSPC or EDQUOT, which Java reports only in the exception's message. */
-  private static boolean isDiskFull(IOException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      String message = String.valueOf(t.getMessage());
-      if (message.contains("No space left on device") || message.contains("Disk quota exceeded")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static void writeForced(Path file, List<ByteBuffer> content) throws IOException {
@@ -251,25 +161,6 @@ public final class DataDirectory implements AutoCloseable {
       }
       forceDirectory(created.getParent());
     }
-  }
-
-  /**
-   * Deletes the temporary files interrupted writes left anywhere in the data directory.
-   *
-   * @return how many there were
-   */
-  int removeTemporaryFiles() throws IOException {
-    List<Path> leftovers;
-    try (Stream<Path> walk = Files.walk(root)) {
-      leftovers =
-          walk.filter(p -> p.getFileName().toString().endsWith(TEMPORARY))
-              .filter(Files::isRegularFile)
-              .toList();
-    }
-    for (Path leftover : leftovers) {
-      delete(leftover);
-    }
-    return leftovers.size();
   }
 
   /**
@@ -329,48 +220,11 @@ public final class DataDirectory implements AutoCloseable {
     linker.link(link, existing);
   }
 
-  /** A checksummed document: {@code <crc32c hex>\n<json>}, so damage is noticed on reading. */
-  static byte[] sealed(byte[] json) {
-    CRC32C crc = new CRC32C();
-    crc.update(json);
-    byte[] header = (String.format("%08x", crc.getValue()) + "\n").getBytes(StandardCharsets.UTF_8);
-    byte[] out = new byte[header.length + json.length];
-    System.arraycopy(header, 0, out, 0, header.length);
-    System.arraycopy(json, 0, out, header.length, json.length);
-    return out;
-  }
-
-  /**
-   * The JSON of a sealed document.
-   *
-   * @throws DataDirectoryException when it is truncated or its checksum does not match
-   */
-  static byte[] unseal(Path file) throws DataDirectoryException {
-    byte[] content;
-    try {
-      content = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new DataDirectoryException(file, "cannot read: " + e);
-    }
-    if (content.length < 9 || content[8] != '\n') {
-      throw new DataDirectoryException(file, "truncated or not an emulator file");
-    }
-    byte[] json = new byte[content.length - 9];
-    System.arraycopy(content, 9, json, 0, json.length);
-    CRC32C crc = new CRC32C();
-    crc.update(json);
-    String expected = new String(content, 0, 8, StandardCharsets.UTF_8);
-    if (!expected.equals(String.format("%08x", crc.getValue()))) {
-      throw new DataDirectoryException(file, "bad checksum (damaged or truncated)");
-    }
-    return json;
-  }
-
   @Override
   public void close() {
     try {
       lock.release();
-      lockChannel.close();
+      lock.channel().close();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot release the data directory lock", e);
     }

@@ -44,7 +44,7 @@ public final class PersistentBucketStore implements BucketStore {
 
   private Bucket load(Path file) throws DataDirectoryException {
     try {
-      return json.readValue(DataDirectory.unseal(file), Documents.BucketDoc.class).toBucket();
+      return json.readValue(SealedDocument.unseal(file), Documents.BucketDoc.class).toBucket();
     } catch (IOException | RuntimeException e) {
       throw new DataDirectoryException(file, "not a bucket document: " + e.getMessage());
     }
@@ -53,7 +53,7 @@ public final class PersistentBucketStore implements BucketStore {
   private void save(Bucket bucket) {
     try {
       byte[] document = json.writeValueAsBytes(Documents.BucketDoc.of(bucket));
-      data.write(directory.resolve(bucket.name() + ".json"), DataDirectory.sealed(document));
+      data.write(directory.resolve(bucket.name() + ".json"), SealedDocument.seal(document));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

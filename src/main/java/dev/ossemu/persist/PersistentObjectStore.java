@@ -168,7 +168,7 @@ public final class PersistentObjectStore implements ObjectStore {
 
   private void write(Path file, Object document) {
     try {
-      data.write(file, DataDirectory.sealed(json.writeValueAsBytes(document)));
+      data.write(file, SealedDocument.seal(json.writeValueAsBytes(document)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

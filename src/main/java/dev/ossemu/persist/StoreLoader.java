@@ -157,7 +157,7 @@ final class StoreLoader {
 
   private <T> T read(Path file, Class<T> type) throws DataDirectoryException {
     try {
-      return json.readValue(DataDirectory.unseal(file), type);
+      return json.readValue(SealedDocument.unseal(file), type);
     } catch (IOException | RuntimeException e) {
       throw new DataDirectoryException(
           file, "not a valid " + type.getSimpleName() + ": " + e.getMessage());

@@ -63,7 +63,7 @@ class CompletedSegmentsTest {
     Path uploadDir = dir.resolve("uploads").resolve("b").resolve("u1");
     assertThat(inodes(objectDir)).as("the parts' own files").isEqualTo(inodes(uploadDir));
     Path meta = objectDir.resolve(PersistentObjectStore.keyHash("mp") + ".meta");
-    String json = new String(DataDirectory.unseal(meta), java.nio.charset.StandardCharsets.UTF_8);
+    String json = new String(SealedDocument.unseal(meta), java.nio.charset.StandardCharsets.UTF_8);
     assertThat(json)
         .as("each segment with its length and CRC-64")
         .contains("\"length\":150000,\"crc64\":\"" + parts.get(0).crc64() + "\"")

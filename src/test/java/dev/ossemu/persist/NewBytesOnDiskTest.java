@@ -255,10 +255,10 @@ class NewBytesOnDiskTest {
     try (Stream<Path> files = Files.list(objects())) {
       meta = files.filter(p -> p.toString().endsWith(".meta")).findFirst().orElseThrow();
     }
-    String json = new String(DataDirectory.unseal(meta), StandardCharsets.UTF_8);
+    String json = new String(SealedDocument.unseal(meta), StandardCharsets.UTF_8);
     assertThat(json).contains(",\"segments\":null");
     byte[] old = json.replace(",\"segments\":null", "").getBytes(StandardCharsets.UTF_8);
-    Files.write(meta, DataDirectory.sealed(old));
+    Files.write(meta, SealedDocument.seal(old));
 
     start();
     assertReads("old", body, "\"" + md5Hex(body) + "\"");
