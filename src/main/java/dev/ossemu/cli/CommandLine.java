@@ -78,10 +78,6 @@ final class CommandLine {
     VERSION
   }
 
-  /** The log levels {@code --log-level} takes. */
-  static final java.util.Set<String> LOG_LEVELS =
-      java.util.Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
-
   /**
    * The parsed command line.
    *
@@ -128,7 +124,8 @@ final class CommandLine {
         }
         options.add(new String[] {name, null});
       } else if (VALUED.contains(name)) {
-        options.add(new String[] {name, inline != null ? inline : value(args, ++i, name)});
+        options.add(
+            new String[] {name, inline != null ? inline : OptionValues.value(args, ++i, name)});
       } else {
         throw new UsageException(OptionNames.unknown(name, OptionNames.all(FLAGS, VALUED)));
       }
@@ -142,27 +139,16 @@ final class CommandLine {
     if (config != null && !config.isBlank()) {
       loadConfig(config.trim(), builder);
     }
-    applyEnvironment(env, builder, !cliAccounts);
-    String logLevel = logLevel(env.get("OSS_EMULATOR_LOG_LEVEL"), "OSS_EMULATOR_LOG_LEVEL");
+    EnvironmentOptions.apply(env, builder, !cliAccounts);
+    String logLevel =
+        OptionValues.logLevel(env.get("OSS_EMULATOR_LOG_LEVEL"), "OSS_EMULATOR_LOG_LEVEL");
     for (String[] option : options) {
       if (option[0].equals("--log-level")) {
-        logLevel = logLevel(option[1], option[0]);
+        logLevel = OptionValues.logLevel(option[1], option[0]);
       }
       apply(option[0], option[1], builder);
     }
     return new Parsed(Action.RUN, logLevel);
-  }
-
-  private static String logLevel(String value, String source) throws UsageException {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String level = value.trim().toUpperCase(java.util.Locale.ROOT);
-    if (!LOG_LEVELS.contains(level)) {
-      throw new UsageException(
-          source + ": not a log level (TRACE, DEBUG, INFO, WARN, ERROR, OFF): " + value);
-    }
-    return level;
   }
 
   private static void loadConfig(String file, OssEmulatorBuilder builder) throws UsageException {
@@ -177,153 +163,20 @@ final class CommandLine {
       throws UsageException {
     switch (option) {
       case "--host" -> builder.host(value.trim());
-      case "--port" -> builder.port(port(value, option));
-      case "--region" -> builder.region(region(value, option));
+      case "--port" -> builder.port(OptionValues.port(value, option));
+      case "--region" -> builder.region(OptionValues.region(value, option));
       case "--admin-token" -> builder.adminToken(value);
-      case "--max-storage" -> builder.maxStorageBytes(mebibytes(value, option));
+      case "--max-storage" -> builder.maxStorageBytes(OptionValues.mebibytes(value, option));
       case "--no-admin" -> builder.admin(false);
       case "--access-log" -> builder.accessLog(true);
       case "--data-dir" -> builder.dataDir(Path.of(value));
-      case "--idle-timeout" -> builder.idleTimeout(seconds(value, option));
-      case "--request-timeout" -> builder.requestTimeout(seconds(value, option));
-      case "--max-connections" -> builder.maxConnections(count(value, option));
-      case "--account" -> account(value, option, builder);
+      case "--idle-timeout" -> builder.idleTimeout(OptionValues.seconds(value, option));
+      case "--request-timeout" -> builder.requestTimeout(OptionValues.seconds(value, option));
+      case "--max-connections" -> builder.maxConnections(OptionValues.count(value, option));
+      case "--account" -> OptionValues.account(value, option, builder);
       default -> {
         // --config was applied first.
       }
     }
-  }
-
-  private static void applyEnvironment(
-      Map<String, String> env, OssEmulatorBuilder builder, boolean withAccounts)
-      throws UsageException {
-    String host = env.get("OSS_EMULATOR_HOST");
-    if (host != null && !host.isBlank()) {
-      builder.host(host.trim());
-    }
-    String port = env.get("OSS_EMULATOR_PORT");
-    if (port != null && !port.isBlank()) {
-      builder.port(port(port, "OSS_EMULATOR_PORT"));
-    }
-    String region = env.get("OSS_EMULATOR_REGION");
-    if (region != null && !region.isBlank()) {
-      builder.region(region(region, "OSS_EMULATOR_REGION"));
-    }
-    String storage = env.get("OSS_EMULATOR_MAX_STORAGE_MIB");
-    if (storage != null && !storage.isBlank()) {
-      builder.maxStorageBytes(mebibytes(storage, "OSS_EMULATOR_MAX_STORAGE_MIB"));
-    }
-    if ("true".equalsIgnoreCase(env.get("OSS_EMULATOR_ACCESS_LOG"))) {
-      builder.accessLog(true);
-    }
-    String dataDir = env.get("OSS_EMULATOR_DATA_DIR");
-    if (dataDir != null && !dataDir.isBlank()) {
-      builder.dataDir(Path.of(dataDir.trim()));
-    }
-    applyConnectionEnvironment(env, builder);
-    String adminToken = env.get("OSS_EMULATOR_ADMIN_TOKEN");
-    if (adminToken != null && !adminToken.isBlank()) {
-      builder.adminToken(adminToken.trim());
-    }
-    String accounts = env.get("OSS_EMULATOR_ACCOUNTS");
-    if (withAccounts && accounts != null && !accounts.isBlank()) {
-      for (String account : accounts.split(",")) {
-        account(account.trim(), "OSS_EMULATOR_ACCOUNTS", builder);
-      }
-    }
-  }
-
-  private static void applyConnectionEnvironment(
-      Map<String, String> env, OssEmulatorBuilder builder) throws UsageException {
-    String idle = env.get("OSS_EMULATOR_IDLE_TIMEOUT");
-    if (idle != null && !idle.isBlank()) {
-      builder.idleTimeout(seconds(idle, "OSS_EMULATOR_IDLE_TIMEOUT"));
-    }
-    String request = env.get("OSS_EMULATOR_REQUEST_TIMEOUT");
-    if (request != null && !request.isBlank()) {
-      builder.requestTimeout(seconds(request, "OSS_EMULATOR_REQUEST_TIMEOUT"));
-    }
-    String connections = env.get("OSS_EMULATOR_MAX_CONNECTIONS");
-    if (connections != null && !connections.isBlank()) {
-      builder.maxConnections(count(connections, "OSS_EMULATOR_MAX_CONNECTIONS"));
-    }
-  }
-
-  /** Whole seconds, 0 (off) to a day. */
-  private static java.time.Duration seconds(String value, String source) throws UsageException {
-    try {
-      long seconds = Long.parseLong(value.trim());
-      if (seconds >= 0 && seconds <= 86_400) {
-        return java.time.Duration.ofSeconds(seconds);
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new UsageException(source + ": not a number of seconds between 0 and 86400: " + value);
-  }
-
-  private static int count(String value, String source) throws UsageException {
-    try {
-      int count = Integer.parseInt(value.trim());
-      if (count >= 0) {
-        return count;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new UsageException(source + ": not a whole number of 0 or more: " + value);
-  }
-
-  private static String value(String[] args, int index, String option) throws UsageException {
-    if (index >= args.length || args[index].startsWith("--")) {
-      throw new UsageException(option + " needs a value (see --help)");
-    }
-    return args[index];
-  }
-
-  private static int port(String value, String source) throws UsageException {
-    try {
-      int port = Integer.parseInt(value.trim());
-      if (port >= 0 && port <= 65535) {
-        return port;
-      }
-    } catch (NumberFormatException e) {
-      // Reported below with the same message as an out-of-range number.
-    }
-    throw new UsageException(source + ": not a port number between 0 and 65535: " + value);
-  }
-
-  private static long mebibytes(String value, String source) throws UsageException {
-    try {
-      long mib = Long.parseLong(value.trim());
-      if (mib >= 1 && mib <= 1024L * 1024) {
-        return mib * 1024 * 1024;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new UsageException(source + ": not a size in MiB between 1 and 1048576: " + value);
-  }
-
-  private static String region(String value, String source) throws UsageException {
-    String region = value.trim();
-    if (!region.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-      throw new UsageException(source + ": not a region id such as cn-hangzhou: " + value);
-    }
-    return region;
-  }
-
-  private static void account(String value, String source, OssEmulatorBuilder builder)
-      throws UsageException {
-    int colon = value.indexOf(':');
-    if (colon <= 0 || colon == value.length() - 1) {
-      throw new UsageException(
-          source + ": an account is ACCESS_KEY_ID:ACCESS_KEY_SECRET, both non-empty");
-    }
-    String id = value.substring(0, colon);
-    if (builder.hasAccessKey(id)) {
-      throw new UsageException(source + ": access key id given twice: " + id);
-    }
-    builder.account(id, value.substring(colon + 1));
   }
 }
