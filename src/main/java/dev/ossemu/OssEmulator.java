@@ -8,23 +8,9 @@ import dev.ossemu.admin.JournalEntry;
 import dev.ossemu.admin.RequestJournal;
 import dev.ossemu.auth.Accounts;
 import dev.ossemu.auth.StsCredentials;
-import dev.ossemu.blob.StorageQuota;
-import dev.ossemu.bucket.Bucket;
-import dev.ossemu.bucket.BucketStore;
-import dev.ossemu.bucket.InMemoryBucketStore;
-import dev.ossemu.object.InMemoryObjectStore;
-import dev.ossemu.object.ObjectStore;
-import dev.ossemu.persist.DataDirectory;
-import dev.ossemu.persist.DataDirectoryException;
-import dev.ossemu.persist.PersistentBucketStore;
-import dev.ossemu.persist.PersistentObjectStore;
 import dev.ossemu.server.NettyServer;
-import dev.ossemu.server.OssChannelInitializer;
 import dev.ossemu.service.OssService;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -42,10 +28,7 @@ public final class OssEmulator implements AutoCloseable {
   public static final String PREPARE_PROPERTY = "dev.ossemu.prepare";
 
   private final EmulatorConfig config;
-  private final BucketStore store;
-  private final StorageQuota quota;
-  private final ObjectStore objects;
-  private final DataDirectory dataDirectory;
+  private final EmulatorStorage storage;
   private final RequestJournal journal;
   private final Faults faults = new Faults();
   private final Accounts accounts;
@@ -57,37 +40,11 @@ public final class OssEmulator implements AutoCloseable {
   OssEmulator(EmulatorConfig config) {
     this.config = config;
     this.journal = new RequestJournal(config.journalSize());
-    this.quota = new StorageQuota(config.maxStorageBytes());
-    if (config.dataDir() == null) {
-      this.dataDirectory = null;
-      this.store = new InMemoryBucketStore();
-      this.objects = new InMemoryObjectStore(quota);
-    } else {
-      try {
-        this.dataDirectory = DataDirectory.open(config.dataDir());
-        this.store = new PersistentBucketStore(dataDirectory);
-        this.objects = new PersistentObjectStore(dataDirectory, quota);
-      } catch (DataDirectoryException e) {
-        throw new IllegalStateException("cannot use the data directory: " + e.getMessage(), e);
-      }
-    }
+    this.storage = EmulatorStorage.open(config);
     this.accounts = new Accounts(config.accounts());
     config.stsCredentials().forEach(sts::add);
-    this.adminToken = effectiveAdminToken(config);
-    createInitialBuckets();
-  }
-
-  /**
-   * The configured token; bound beyond loopback without one (a container on 0.0.0.0), a random one,
-   * since anything on the network could otherwise reset, mint credentials or inject faults.
-   */
-  private static String effectiveAdminToken(EmulatorConfig config) {
-    if (!config.admin() || config.adminToken() != null || AdminSettings.isLoopback(config.host())) {
-      return config.adminToken();
-    }
-    byte[] random = new byte[24];
-    new SecureRandom().nextBytes(random);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    this.adminToken = AdminToken.effective(config);
+    storage.createInitialBuckets(config);
   }
 
   public static OssEmulatorBuilder builder() {
@@ -130,38 +87,14 @@ public final class OssEmulator implements AutoCloseable {
             sts,
             config.region(),
             config.clock(),
-            store,
-            objects,
+            storage.store(),
+            storage.objects(),
             Set.of(config.host().toLowerCase(Locale.ROOT)),
             journal,
             faults,
             admin);
-    try {
-      server =
-          NettyServer.bind(
-              config.host(),
-              config.port(),
-              new OssChannelInitializer(
-                      service, quota, config.maxBodyBytes(), config.clock(), config.accessLog())
-                  .bodyStorage(objects.bodies())
-                  .connectionLimits(
-                      config.idleTimeout(), config.requestTimeout(), config.maxConnections()),
-              // Durable writes block on fsync: keep them off the event loop.
-              dataDirectory != null);
-      // Bound and answering: the XML mapper (once per JVM) is built now rather than by a request,
-      // unless footprint comes first (README, Performance: the small-footprint flags).
-      if (!"false".equals(System.getProperty(PREPARE_PROPERTY))) {
-        dev.ossemu.xml.XmlCodec.prepare();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while binding", e);
-    } catch (Exception e) {
-      String where = config.host() + ":" + config.port();
-      throw new UncheckedIOException(
-          "cannot listen on " + where + ": " + e.getMessage(),
-          e instanceof IOException io ? io : new IOException(e));
-    }
+    server = EmulatorServer.bind(config, storage, service);
+    EmulatorServer.prepare(config);
     return this;
   }
 
@@ -230,11 +163,10 @@ public final class OssEmulator implements AutoCloseable {
    * journal, no faults.
    */
   public void reset() {
-    store.clear();
-    objects.clear();
+    storage.clear();
     journal.clear();
     faults.clear();
-    createInitialBuckets();
+    storage.createInitialBuckets(config);
   }
 
   /** The request journal, oldest first (the same as {@code GET /_emulator/requests}). */
@@ -283,35 +215,6 @@ public final class OssEmulator implements AutoCloseable {
       return;
     }
     closed = true;
-    if (dataDirectory != null) {
-      dataDirectory.close();
-    } else {
-      objects.clear(); // a body still being sent keeps its own reference until its last byte
-    }
-  }
-
-  /** The owner ID of the named account; the first account's for null. */
-  private String ownerIdOf(String accountName) {
-    for (dev.ossemu.auth.Account account : config.accounts()) {
-      if (accountName == null || account.name().equals(accountName)) {
-        return account.ownerId();
-      }
-    }
-    throw new IllegalArgumentException("unknown owner account " + accountName);
-  }
-
-  private void createInitialBuckets() {
-    for (EmulatorConfig.InitialBucket initial : config.buckets()) {
-      store.createIfAbsent(
-          new Bucket(
-              initial.name(),
-              ownerIdOf(initial.owner()),
-              config.region(),
-              config.clock().instant(),
-              "Standard",
-              "LRS",
-              "private",
-              initial.encryption()));
-    }
+    storage.close();
   }
 }
