@@ -11,6 +11,8 @@ import dev.ossemu.persist.DataDirectory;
 import dev.ossemu.persist.DataDirectoryException;
 import dev.ossemu.persist.PersistentBucketStore;
 import dev.ossemu.persist.PersistentObjectStore;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What an {@link OssEmulator} stores: buckets and objects in memory, or in its data directory,
@@ -76,10 +78,16 @@ final class EmulatorStorage {
     objects.clear();
   }
 
-  /** Creates the configured buckets that do not exist. */
+  /**
+   * Creates the configured buckets that do not exist. Every owner is resolved before the first is
+   * stored, so that a configuration naming an unknown account stores none of them.
+   *
+   * @throws IllegalArgumentException when a bucket names an account that does not exist
+   */
   void createInitialBuckets(EmulatorConfig config) {
+    List<Bucket> buckets = new ArrayList<>();
     for (EmulatorConfig.InitialBucket initial : config.buckets()) {
-      store.createIfAbsent(
+      buckets.add(
           new Bucket(
               initial.name(),
               ownerIdOf(config, initial.owner()),
@@ -90,6 +98,7 @@ final class EmulatorStorage {
               "private",
               initial.encryption()));
     }
+    buckets.forEach(store::createIfAbsent);
   }
 
   /** The owner ID of the named account; the first account's for null. */

@@ -40,11 +40,18 @@ public final class OssEmulator implements AutoCloseable {
   OssEmulator(EmulatorConfig config) {
     this.config = config;
     this.journal = new RequestJournal(config.journalSize());
-    this.storage = EmulatorStorage.open(config);
     this.accounts = new Accounts(config.accounts());
     config.stsCredentials().forEach(sts::add);
     this.adminToken = AdminToken.effective(config);
-    storage.createInitialBuckets(config);
+    this.storage = EmulatorStorage.open(config);
+    try {
+      storage.createInitialBuckets(config);
+    } catch (RuntimeException e) {
+      // The data directory is open and locked by now: a build that fails must let go of it, or
+      // the corrected build in the same JVM is refused as "in use by another emulator".
+      storage.close();
+      throw e;
+    }
   }
 
   public static OssEmulatorBuilder builder() {

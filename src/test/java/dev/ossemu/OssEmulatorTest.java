@@ -13,9 +13,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The embedding API: builder defaults, lifecycle, reset and independence of instances. */
 class OssEmulatorTest {
@@ -155,5 +158,29 @@ class OssEmulatorTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> OssEmulator.builder().region("CN").build())
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void anEmulatorThatFailsToBuildLetsGoOfItsDataDirectoryAndStoresNoBucket(@TempDir Path dir)
+      throws Exception {
+    // The data directory is opened (and locked) first; a later step of the build that fails must
+    // not leave it locked, or the corrected build in the same JVM is refused as "in use".
+    assertThatThrownBy(
+            () ->
+                OssEmulator.builder()
+                    .dataDir(dir)
+                    .bucket("first-bucket")
+                    .bucket("example-bucket", "nobody", null)
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown owner account nobody");
+    try (var files = Files.walk(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString())).noneMatch(f -> f.contains("bucket"));
+    }
+
+    try (OssEmulator emulator =
+        OssEmulator.builder().dataDir(dir).bucket("example-bucket").build().start()) {
+      assertThat(emulator.port()).isPositive();
+    }
   }
 }
