@@ -139,7 +139,7 @@ final class BodyPlacement {
 
   /** Whether every byte of {@code next} is in uploaded parts' files (a completed upload). */
   private static boolean isUploadedParts(DataDirectory data, Blob next) {
-    Path uploads = data.root().resolve("uploads");
+    Path uploads = StoreLayout.uploadsRoot(data);
     return !next.extents().isEmpty()
         && next.extents().stream()
             .allMatch(e -> e instanceof Blob.FileSegment s && s.file().startsWith(uploads));
@@ -190,7 +190,7 @@ final class BodyPlacement {
       Blob body,
       Function<String, Optional<MultipartUpload>> uploads) {
     Map<Path, String> checksums = new HashMap<>();
-    Path root = data.root().resolve("uploads").resolve(bucket);
+    Path root = StoreLayout.bucketUploads(data, bucket);
     for (Blob.Extent extent : body.extents()) {
       if (extent instanceof Blob.FileSegment segment && segment.file().startsWith(root)) {
         uploads.apply(segment.file().getParent().getFileName().toString()).stream()

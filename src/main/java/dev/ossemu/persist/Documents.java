@@ -1,9 +1,11 @@
 package dev.ossemu.persist;
 
+import dev.ossemu.blob.Blob;
 import dev.ossemu.bucket.Bucket;
 import dev.ossemu.bucket.EncryptionRule;
 import dev.ossemu.bucket.SseAlgorithm;
 import dev.ossemu.object.ObjectEncryption;
+import dev.ossemu.object.OssObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +114,37 @@ final class Documents {
       Map<String, String> userMetadata,
       String acl,
       String storageClass,
-      RuleDoc encryption) {}
+      RuleDoc encryption) {
+
+    /** {@code object}'s metadata; {@code body} is null for an upload's template. */
+    static ObjectDoc of(OssObject object, BodyDoc body) {
+      return new ObjectDoc(
+          object.key(),
+          body,
+          object.etag(),
+          object.lastModified().toString(),
+          object.type(),
+          object.headers(),
+          object.userMetadata(),
+          object.acl(),
+          object.storageClass(),
+          RuleDoc.of(object.encryption()));
+    }
+
+    OssObject toObject(Blob blob) {
+      return new OssObject(
+          key,
+          blob,
+          etag,
+          Instant.parse(lastModified),
+          type,
+          headers,
+          userMetadata,
+          acl,
+          storageClass,
+          RuleDoc.toEncryption(encryption));
+    }
+  }
 
   /** {@code uploads/<bucket>/<uploadId>/upload.meta}: the object an upload will become. */
   record UploadDoc(String uploadId, String initiated, ObjectDoc template) {}

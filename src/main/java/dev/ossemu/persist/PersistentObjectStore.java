@@ -1,25 +1,15 @@
 package dev.ossemu.persist;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ossemu.blob.BodySink;
 import dev.ossemu.blob.BodyStorage;
 import dev.ossemu.blob.StorageQuota;
 import dev.ossemu.bucket.BucketLocks;
-import dev.ossemu.error.OssErrorCode;
-import dev.ossemu.error.OssException;
 import dev.ossemu.object.InMemoryObjectStore;
 import dev.ossemu.object.MultipartUpload;
 import dev.ossemu.object.ObjectStore;
 import dev.ossemu.object.OssObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +34,7 @@ public final class PersistentObjectStore implements ObjectStore {
   private final DataDirectory data;
   private final ObjectMapper json = new ObjectMapper();
   private final BodyStorage bodies;
+  private final UploadFiles uploads;
 
   /** What describes each stored object's body (its data files), by bucket and key. */
   private final Map<String, Documents.BodyDoc> bodyDocs = new ConcurrentHashMap<>();
@@ -57,37 +48,14 @@ public final class PersistentObjectStore implements ObjectStore {
       throws DataDirectoryException {
     this.data = data;
     this.memory = new InMemoryObjectStore(quota);
-    this.bodies =
-        new BodyStorage() {
-          @Override
-          public BodySink open(StorageQuota limit, long expectedLength) {
-            return new StagedBody(data, limit);
-          }
-
-          @Override
-          public boolean blocks() {
-            return true;
-          }
-        };
+    this.bodies = StagedBody.storage(data);
+    this.uploads = new UploadFiles(data, json, memory);
     new StoreLoader(data, json, quota, memory, bodyDocs).load();
   }
 
+  /** The name of {@code key}'s metadata file, without {@code .meta} ({@link StoreLayout}). */
   static String keyHash(String key) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JRE", e);
-    }
-  }
-
-  static Path objectDir(DataDirectory data, String bucket) {
-    return data.root().resolve("objects").resolve(bucket);
-  }
-
-  static Path uploadDir(DataDirectory data, String bucket, String uploadId) {
-    return data.root().resolve("uploads").resolve(bucket).resolve(uploadId);
+    return StoreLayout.keyHash(key);
   }
 
   @Override
@@ -112,7 +80,7 @@ public final class PersistentObjectStore implements ObjectStore {
 
   private OssObject writeObject(String bucket, String key, UnaryOperator<OssObject> change) {
     String hash = keyHash(key);
-    Path directory = objectDir(data, bucket);
+    Path directory = StoreLayout.objectDir(data, bucket);
     String index = bucket + "/" + key;
     Documents.BodyDoc previous = bodyDocs.get(index);
     Documents.BodyDoc[] written = new Documents.BodyDoc[1];
@@ -133,7 +101,11 @@ public final class PersistentObjectStore implements ObjectStore {
                           data, bucket, next.blob(), id -> memory.upload(bucket, id)));
               written[0] = placed.stored().doc();
               try {
-                write(directory.resolve(hash + ".meta"), objectDoc(next, written[0]));
+                SealedDocument.write(
+                    data,
+                    json,
+                    StoreLayout.objectMeta(directory, hash),
+                    Documents.ObjectDoc.of(next, written[0]));
               } catch (RuntimeException e) {
                 placed.undo().run();
                 throw e;
@@ -152,36 +124,14 @@ public final class PersistentObjectStore implements ObjectStore {
     return stored;
   }
 
-  static Documents.ObjectDoc objectDoc(OssObject object, Documents.BodyDoc body) {
-    return new Documents.ObjectDoc(
-        object.key(),
-        body,
-        object.etag(),
-        object.lastModified().toString(),
-        object.type(),
-        object.headers(),
-        object.userMetadata(),
-        object.acl(),
-        object.storageClass(),
-        Documents.RuleDoc.of(object.encryption()));
-  }
-
-  private void write(Path file, Object document) {
-    try {
-      data.write(file, SealedDocument.seal(json.writeValueAsBytes(document)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   @Override
   public boolean delete(String bucket, String key) {
     return locks()
         .locked(
             bucket,
             () -> {
-              Path directory = objectDir(data, bucket);
-              data.delete(directory.resolve(keyHash(key) + ".meta"));
+              Path directory = StoreLayout.objectDir(data, bucket);
+              data.delete(StoreLayout.objectMeta(directory, keyHash(key)));
               Documents.BodyDoc body = bodyDocs.remove(bucket + "/" + key);
               if (body != null) {
                 body.files().forEach(file -> data.delete(directory.resolve(file)));
@@ -197,22 +147,7 @@ public final class PersistentObjectStore implements ObjectStore {
 
   @Override
   public void addUpload(String bucket, MultipartUpload upload) {
-    locks()
-        .run(
-            bucket,
-            () -> {
-              if (!memory.hasBucket(bucket)) {
-                throw OssException.noSuchBucket(bucket);
-              }
-              Path directory = uploadDir(data, bucket, upload.uploadId());
-              write(
-                  directory.resolve("upload.meta"),
-                  new Documents.UploadDoc(
-                      upload.uploadId(),
-                      upload.initiated().toString(),
-                      objectDoc(upload.template(), null)));
-              memory.addUpload(bucket, upload);
-            });
+    locks().run(bucket, () -> uploads.add(bucket, upload));
   }
 
   @Override
@@ -222,44 +157,12 @@ public final class PersistentObjectStore implements ObjectStore {
 
   @Override
   public void putPart(String bucket, MultipartUpload upload, MultipartUpload.Part part) {
-    locks().run(bucket, () -> writePart(bucket, upload, part));
-  }
-
-  private void writePart(String bucket, MultipartUpload upload, MultipartUpload.Part part) {
-    if (memory.upload(bucket, upload.uploadId()).orElse(null) != upload) {
-      // Checked before any file is written: a part of an aborted or completed upload must not
-      // re-create the upload's directory without its upload.meta.
-      throw OssException.of(OssErrorCode.NO_SUCH_UPLOAD)
-          .extra("UploadId", upload.uploadId())
-          .build();
-    }
-    Path directory = uploadDir(data, bucket, upload.uploadId());
-    String stem = "part-" + part.partNumber();
-    Bodies.Stored body = Bodies.write(data, directory, stem, part.blob());
-    try {
-      write(
-          directory.resolve(stem + ".meta"),
-          new Documents.PartDoc(part.partNumber(), body.doc(), part.lastModified().toString()));
-    } catch (RuntimeException e) {
-      data.delete(directory.resolve(body.doc().dataFile()));
-      throw e;
-    }
-    memory.putPart(
-        bucket,
-        upload,
-        new MultipartUpload.Part(part.partNumber(), body.blob(), part.lastModified()));
-    StoreLoader.deleteOtherData(data, directory, stem, body.doc().dataFile());
+    locks().run(bucket, () -> uploads.putPart(bucket, upload, part));
   }
 
   @Override
   public boolean removeUpload(String bucket, String uploadId) {
-    return locks()
-        .locked(
-            bucket,
-            () -> {
-              StoreLoader.deleteTree(data, uploadDir(data, bucket, uploadId));
-              return memory.removeUpload(bucket, uploadId);
-            });
+    return locks().locked(bucket, () -> uploads.remove(bucket, uploadId));
   }
 
   @Override
@@ -278,8 +181,8 @@ public final class PersistentObjectStore implements ObjectStore {
         .run(
             bucket,
             () -> {
-              StoreLoader.deleteTree(data, objectDir(data, bucket));
-              StoreLoader.deleteTree(data, data.root().resolve("uploads").resolve(bucket));
+              StoreLoader.deleteTree(data, StoreLayout.objectDir(data, bucket));
+              StoreLoader.deleteTree(data, StoreLayout.bucketUploads(data, bucket));
               bodyDocs.keySet().removeIf(index -> index.startsWith(bucket + "/"));
               memory.dropBucket(bucket);
             });
@@ -288,8 +191,8 @@ public final class PersistentObjectStore implements ObjectStore {
   @Override
   public void clear() {
     Set<String> buckets = new HashSet<>(memory.bucketNames());
-    buckets.addAll(StoreLoader.directoryNames(data.root().resolve("objects")));
-    buckets.addAll(StoreLoader.directoryNames(data.root().resolve("uploads")));
+    buckets.addAll(StoreLoader.directoryNames(StoreLayout.objectsRoot(data)));
+    buckets.addAll(StoreLoader.directoryNames(StoreLayout.uploadsRoot(data)));
     buckets.forEach(this::dropBucket);
   }
 
@@ -307,9 +210,5 @@ public final class PersistentObjectStore implements ObjectStore {
   @Override
   public StorageQuota quota() {
     return memory.quota();
-  }
-
-  static Instant instant(String value) {
-    return Instant.parse(value);
   }
 }

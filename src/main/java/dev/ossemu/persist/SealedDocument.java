@@ -1,6 +1,8 @@
 package dev.ossemu.persist;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,15 @@ final class SealedDocument {
     System.arraycopy(header, 0, out, 0, header.length);
     System.arraycopy(json, 0, out, header.length, json.length);
     return out;
+  }
+
+  /** Writes {@code document} as sealed JSON to {@code file}, crash-safely. */
+  static void write(DataDirectory data, ObjectMapper json, Path file, Object document) {
+    try {
+      data.write(file, seal(json.writeValueAsBytes(document)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

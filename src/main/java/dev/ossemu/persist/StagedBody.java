@@ -2,6 +2,7 @@ package dev.ossemu.persist;
 
 import dev.ossemu.blob.Blob;
 import dev.ossemu.blob.BodySink;
+import dev.ossemu.blob.BodyStorage;
 import dev.ossemu.blob.Crc64;
 import dev.ossemu.blob.StorageLease;
 import dev.ossemu.blob.StorageQuota;
@@ -41,6 +42,21 @@ final class StagedBody implements BodySink {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("MD5 is part of every JRE", e);
     }
+  }
+
+  /** Stages each upload in {@code data}; appending blocks on the disk. */
+  static BodyStorage storage(DataDirectory data) {
+    return new BodyStorage() {
+      @Override
+      public BodySink open(StorageQuota limit, long expectedLength) {
+        return new StagedBody(data, limit);
+      }
+
+      @Override
+      public boolean blocks() {
+        return true;
+      }
+    };
   }
 
   @Override

@@ -48,14 +48,14 @@ final class StoreLoader {
 
   void load() throws DataDirectoryException {
     int orphans = 0;
-    for (Path bucket : directories(data.root().resolve("objects"))) {
+    for (Path bucket : directories(StoreLayout.objectsRoot(data))) {
       if (hasDocument(bucket)) {
         loadObjects(bucket);
       } else {
         orphans += removeOrphans(bucket, ".meta");
       }
     }
-    for (Path bucket : directories(data.root().resolve("uploads"))) {
+    for (Path bucket : directories(StoreLayout.uploadsRoot(data))) {
       if (!hasDocument(bucket)) {
         orphans += removeOrphans(bucket, "");
         continue;
@@ -104,7 +104,7 @@ final class StoreLoader {
     for (Path meta : files(directory, ".meta")) {
       Documents.ObjectDoc doc = read(meta, Documents.ObjectDoc.class);
       Blob blob = Bodies.read(directory, doc.body(), quota);
-      OssObject object = toObject(doc, blob);
+      OssObject object = doc.toObject(blob);
       memory.update(bucket, object.key(), current -> object);
       blob.release(); // the loader's reference; the store holds its own
       bodyDocs.put(bucket + "/" + object.key(), doc.body());
@@ -123,7 +123,7 @@ final class StoreLoader {
     Documents.UploadDoc doc = read(meta, Documents.UploadDoc.class);
     MultipartUpload upload =
         new MultipartUpload(
-            doc.uploadId(), toObject(doc.template(), Blob.empty()), Instant.parse(doc.initiated()));
+            doc.uploadId(), doc.template().toObject(Blob.empty()), Instant.parse(doc.initiated()));
     Set<String> referenced = new HashSet<>();
     for (Path partMeta : files(directory, ".meta")) {
       if (partMeta.equals(meta)) {
@@ -139,20 +139,6 @@ final class StoreLoader {
     }
     memory.addUpload(bucket, upload);
     removeLeftovers(directory, referenced);
-  }
-
-  private static OssObject toObject(Documents.ObjectDoc doc, Blob blob) {
-    return new OssObject(
-        doc.key(),
-        blob,
-        doc.etag(),
-        Instant.parse(doc.lastModified()),
-        doc.type(),
-        doc.headers(),
-        doc.userMetadata(),
-        doc.acl(),
-        doc.storageClass(),
-        Documents.RuleDoc.toEncryption(doc.encryption()));
   }
 
   private <T> T read(Path file, Class<T> type) throws DataDirectoryException {
@@ -216,20 +202,6 @@ final class StoreLoader {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete " + root, e);
-    }
-  }
-
-  /** Deletes the data files of {@code stem} other than {@code keep}: a replaced part's bytes. */
-  static void deleteOtherData(DataDirectory data, Path directory, String stem, String keep) {
-    try (Stream<Path> entries = Files.list(directory)) {
-      for (Path file : entries.toList()) {
-        String name = file.getFileName().toString();
-        if (name.startsWith(stem + "-") && name.endsWith(".data") && !name.equals(keep)) {
-          data.delete(file);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot clean " + directory, e);
     }
   }
 }
