@@ -5,7 +5,6 @@ import dev.ossemu.bucket.Bucket;
 import dev.ossemu.bucket.BucketStore;
 import dev.ossemu.bucket.InMemoryBucketStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,12 +50,8 @@ public final class PersistentBucketStore implements BucketStore {
   }
 
   private void save(Bucket bucket) {
-    try {
-      byte[] document = json.writeValueAsBytes(Documents.BucketDoc.of(bucket));
-      data.write(directory.resolve(bucket.name() + ".json"), SealedDocument.seal(document));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    SealedDocument.write(
+        data, json, directory.resolve(bucket.name() + ".json"), Documents.BucketDoc.of(bucket));
   }
 
   @Override
