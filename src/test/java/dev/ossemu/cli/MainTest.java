@@ -324,63 +324,70 @@ class MainTest {
 
   @Test
   void theStandaloneJvmTurnsNettysJfrEventsOffUnlessTheUserSetThem() {
-    String before = System.getProperty(Main.NETTY_JFR_PROPERTY);
-    try {
-      System.clearProperty(Main.NETTY_JFR_PROPERTY);
-      Main.standaloneDefaults();
-      assertThat(System.getProperty(Main.NETTY_JFR_PROPERTY)).isEqualTo("false");
+    keepingStandaloneProperties(
+        () -> {
+          System.clearProperty(Main.NETTY_JFR_PROPERTY);
+          Main.standaloneDefaults();
+          assertThat(System.getProperty(Main.NETTY_JFR_PROPERTY)).isEqualTo("false");
 
-      System.setProperty(Main.NETTY_JFR_PROPERTY, "true");
-      Main.standaloneDefaults();
-      assertThat(System.getProperty(Main.NETTY_JFR_PROPERTY)).isEqualTo("true");
+          System.setProperty(Main.NETTY_JFR_PROPERTY, "true");
+          Main.standaloneDefaults();
+          assertThat(System.getProperty(Main.NETTY_JFR_PROPERTY)).isEqualTo("true");
 
-      // Main.start alone, as the tests and an embedding JVM reach it, leaves the property alone.
-      System.clearProperty(Main.NETTY_JFR_PROPERTY);
-      assertThat(start(Map.of(), "--port", "0").emulator()).isNotNull();
-      assertThat(System.getProperty(Main.NETTY_JFR_PROPERTY)).isNull();
-    } finally {
-      if (before == null) {
-        System.clearProperty(Main.NETTY_JFR_PROPERTY);
-      } else {
-        System.setProperty(Main.NETTY_JFR_PROPERTY, before);
-      }
-    }
+          // Main.start alone, as the tests and an embedding JVM reach it, leaves it alone.
+          System.clearProperty(Main.NETTY_JFR_PROPERTY);
+          assertThat(start(Map.of(), "--port", "0").emulator()).isNotNull();
+          assertThat(System.getProperty(Main.NETTY_JFR_PROPERTY)).isNull();
+        });
   }
 
   @Test
   void theStandaloneJvmTurnsNettysLeakDetectorOffUnlessTheUserSetALevel() {
-    String level = System.getProperty(Main.LEAK_DETECTION_PROPERTY);
-    String legacy = System.getProperty(Main.LEGACY_LEAK_DETECTION_PROPERTY);
-    try {
-      System.clearProperty(Main.LEAK_DETECTION_PROPERTY);
-      System.clearProperty(Main.LEGACY_LEAK_DETECTION_PROPERTY);
-      Main.standaloneDefaults();
-      assertThat(System.getProperty(Main.LEAK_DETECTION_PROPERTY)).isEqualTo("disabled");
+    keepingStandaloneProperties(
+        () -> {
+          System.clearProperty(Main.LEAK_DETECTION_PROPERTY);
+          System.clearProperty(Main.LEGACY_LEAK_DETECTION_PROPERTY);
+          Main.standaloneDefaults();
+          assertThat(System.getProperty(Main.LEAK_DETECTION_PROPERTY)).isEqualTo("disabled");
 
-      System.setProperty(Main.LEAK_DETECTION_PROPERTY, "paranoid");
-      Main.standaloneDefaults();
-      assertThat(System.getProperty(Main.LEAK_DETECTION_PROPERTY)).isEqualTo("paranoid");
+          System.setProperty(Main.LEAK_DETECTION_PROPERTY, "paranoid");
+          Main.standaloneDefaults();
+          assertThat(System.getProperty(Main.LEAK_DETECTION_PROPERTY)).isEqualTo("paranoid");
 
-      // Netty falls back to the old name: a level given that way must not be overridden.
-      System.clearProperty(Main.LEAK_DETECTION_PROPERTY);
-      System.setProperty(Main.LEGACY_LEAK_DETECTION_PROPERTY, "advanced");
-      Main.standaloneDefaults();
-      assertThat(System.getProperty(Main.LEAK_DETECTION_PROPERTY)).isNull();
+          // Netty falls back to the old name: a level given that way must not be overridden.
+          System.clearProperty(Main.LEAK_DETECTION_PROPERTY);
+          System.setProperty(Main.LEGACY_LEAK_DETECTION_PROPERTY, "advanced");
+          Main.standaloneDefaults();
+          assertThat(System.getProperty(Main.LEAK_DETECTION_PROPERTY)).isNull();
 
-      System.clearProperty(Main.LEGACY_LEAK_DETECTION_PROPERTY);
-      assertThat(start(Map.of(), "--port", "0").emulator()).isNotNull();
-      assertThat(System.getProperty(Main.LEAK_DETECTION_PROPERTY)).isNull();
-    } finally {
-      restore(Main.LEAK_DETECTION_PROPERTY, level);
-      restore(Main.LEGACY_LEAK_DETECTION_PROPERTY, legacy);
-    }
+          System.clearProperty(Main.LEGACY_LEAK_DETECTION_PROPERTY);
+          assertThat(start(Map.of(), "--port", "0").emulator()).isNotNull();
+          assertThat(System.getProperty(Main.LEAK_DETECTION_PROPERTY)).isNull();
+        });
   }
 
-  private static void restore(String property, String value) {
-    if (value == null) {
-      System.clearProperty(property);
-    } else {
-      System.setProperty(property, value);
+  /**
+   * Runs {@code test}, then puts every property {@link Main#standaloneDefaults} may set back as it
+   * was: this JVM's later tests must see the leak level and JFR setting the build gave it.
+   */
+  private static void keepingStandaloneProperties(Runnable test) {
+    String[] names = {
+      Main.NETTY_JFR_PROPERTY, Main.LEAK_DETECTION_PROPERTY, Main.LEGACY_LEAK_DETECTION_PROPERTY
+    };
+    String[] before = new String[names.length];
+    for (int i = 0; i < names.length; i++) {
+      before[i] = System.getProperty(names[i]);
+    }
+    try {
+      test.run();
+    } finally {
+      for (int i = 0; i < names.length; i++) {
+        if (before[i] == null) {
+          System.clearProperty(names[i]);
+        } else {
+          System.setProperty(names[i], before[i]);
+        }
+      }
     }
   }
 }
