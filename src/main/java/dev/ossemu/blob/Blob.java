@@ -1,14 +1,10 @@
 package dev.ossemu.blob;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -113,19 +109,7 @@ public final class Blob {
    * leases, so the shared bytes count once; the caller holds its one reference.
    */
   public static Blob concat(List<Blob> parts) {
-    List<Extent> extents = new ArrayList<>();
-    long length = 0;
-    long crc = 0;
-    for (Blob part : parts) {
-      extents.addAll(part.extents);
-      crc = Crc64.combine(crc, part.crc64, part.length);
-      length += part.length;
-    }
-    return new Blob(extents, length, null, crc, combinedLease(parts));
-  }
-
-  private static StorageLease combinedLease(List<Blob> parts) {
-    return StorageLease.combine(parts.stream().map(Blob::lease).toList());
+    return BlobJoins.concat(parts);
   }
 
   /**
@@ -134,20 +118,7 @@ public final class Blob {
    * Like {@link #concat}, its lease combines both leases; the caller holds its one reference.
    */
   public Blob append(Blob tail) {
-    List<Extent> joined = new ArrayList<>(extents);
-    joined.addAll(tail.extents);
-    MessageDigest state = null;
-    if (md5State != null) {
-      state = cloned(md5State);
-      MessageDigest digest = state;
-      tail.forEachSlice(0, tail.length, digest::update);
-    }
-    return new Blob(
-        joined,
-        length + tail.length,
-        state,
-        Crc64.combine(crc64, tail.crc64, tail.length),
-        combinedLease(List.of(this, tail)));
+    return BlobJoins.append(this, tail);
   }
 
   /**
@@ -185,42 +156,20 @@ public final class Blob {
 
   /** The MD5 state after every byte, to go on from (a copy), or null when unknown. */
   public MessageDigest md5State() {
-    return md5State == null ? null : cloned(md5State);
+    return md5State == null ? null : BlobMd5.cloned(md5State);
   }
 
   /** The MD5 digest; a joined body reads its bytes once to compute it. */
   public synchronized byte[] md5() {
     if (md5 == null) {
-      MessageDigest digest = md5State();
-      if (digest == null) {
-        MessageDigest fresh = BlobBuilder.md5();
-        forEachSlice(0, length, fresh::update);
-        digest = fresh;
-      }
-      md5 = digest.digest();
+      md5 = BlobMd5.digest(this);
     }
     return md5.clone();
   }
 
   /** The parts of extents that hold the bytes from {@code start} to {@code end} (exclusive). */
   public List<Piece> pieces(long start, long end) {
-    List<Piece> out = new ArrayList<>();
-    long position = 0;
-    for (Extent extent : extents) {
-      long extentEnd = position + extent.length();
-      if (extentEnd > start && position < end) {
-        long from = Math.max(0, start - position);
-        long to = Math.min(extent.length(), end - position);
-        if (to > from) {
-          out.add(new Piece(extent, from, to - from));
-        }
-      }
-      position = extentEnd;
-      if (position >= end) {
-        break;
-      }
-    }
-    return out;
+    return BlobRanges.pieces(extents, start, end);
   }
 
   /**
@@ -233,13 +182,7 @@ public final class Blob {
   public void forEachSlice(long start, long end, Consumer<ByteBuffer> sink) {
     retainToRead();
     try {
-      for (Piece piece : pieces(start, end)) {
-        if (piece.extent() instanceof Chunk chunk) {
-          sink.accept(chunk.view(piece.offset(), piece.count()));
-        } else {
-          readFile((FileSegment) piece.extent(), piece.offset(), piece.count(), sink);
-        }
-      }
+      BlobRanges.forEachSlice(pieces(start, end), sink);
     } finally {
       lease.release();
     }
@@ -259,27 +202,6 @@ public final class Blob {
     }
   }
 
-  private static void readFile(
-      FileSegment segment, long offset, long count, Consumer<ByteBuffer> sink) {
-    try (FileChannel in = FileChannel.open(segment.file(), StandardOpenOption.READ)) {
-      ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(BlobBuilder.CHUNK_BYTES, count));
-      long position = offset;
-      long end = offset + count;
-      while (position < end) {
-        buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
-        int n = in.read(buffer, position);
-        if (n < 0) {
-          throw new IOException("data file shorter than its body: " + segment.file());
-        }
-        position += n;
-        buffer.flip();
-        sink.accept(buffer);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /** The whole body in one array: only for small documents, never for object bodies. */
   public byte[] toByteArray() {
     ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(length));
@@ -289,20 +211,7 @@ public final class Blob {
 
   /** The quoted upper-case MD5 hex OSS uses as the ETag of a simple upload. */
   public String etag() {
-    StringBuilder out = new StringBuilder(34).append('"');
-    for (byte b : md5()) {
-      out.append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)));
-      out.append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
-    }
-    return out.append('"').toString();
-  }
-
-  private static MessageDigest cloned(MessageDigest digest) {
-    try {
-      return (MessageDigest) digest.clone();
-    } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException("the JRE's MD5 can be cloned", e);
-    }
+    return BlobMd5.etag(md5());
   }
 
   @Override
