@@ -100,7 +100,7 @@ public final class Blob {
 
   /** An empty body. */
   public static Blob empty() {
-    return new Blob(List.of(), 0, BlobBuilder.md5(), 0L);
+    return new Blob(List.of(), 0, BlobMd5.fresh(), 0L);
   }
 
   /**

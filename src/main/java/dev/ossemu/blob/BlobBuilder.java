@@ -1,7 +1,6 @@
 package dev.ossemu.blob;
 
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +45,7 @@ public final class BlobBuilder implements BodySink {
   private BlobBuilder(StorageQuota quota, long expectedLength, boolean checksums) {
     this.lease = StorageLease.open(quota);
     this.expectedLength = expectedLength;
-    this.md5 = checksums ? md5() : null;
+    this.md5 = checksums ? BlobMd5.fresh() : null;
     this.crc = checksums ? new Crc64() : null;
   }
 
@@ -56,14 +55,6 @@ public final class BlobBuilder implements BodySink {
    */
   public static BlobBuilder document(long expectedLength) {
     return new BlobBuilder(null, expectedLength, false);
-  }
-
-  static MessageDigest md5() {
-    try {
-      return MessageDigest.getInstance("MD5");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("MD5 is part of every JRE", e);
-    }
   }
 
   /** Memory is reserved chunk by chunk as bytes are appended: nothing to do ahead. */

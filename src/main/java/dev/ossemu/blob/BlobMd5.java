@@ -1,16 +1,27 @@
 package dev.ossemu.blob;
 
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 
 /**
  * The MD5 of a body: copies of the state kept after every byte (never updated itself, cloned to go
- * on), the digest, and the ETag OSS makes of it.
+ * on), the digest, and the ETag OSS makes of it. {@link #fresh} and {@link #cloned} are public: the
+ * data directory's loader and sequential uploads need them too.
  */
-final class BlobMd5 {
+public final class BlobMd5 {
   private BlobMd5() {}
 
+  /** A new MD5. */
+  public static MessageDigest fresh() {
+    try {
+      return MessageDigest.getInstance("MD5");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("MD5 is part of every JRE", e);
+    }
+  }
+
   /** A copy of {@code digest}'s state, to go on from. */
-  static MessageDigest cloned(MessageDigest digest) {
+  public static MessageDigest cloned(MessageDigest digest) {
     try {
       return (MessageDigest) digest.clone();
     } catch (CloneNotSupportedException e) {
@@ -22,7 +33,7 @@ final class BlobMd5 {
   static byte[] digest(Blob blob) {
     MessageDigest digest = blob.md5State();
     if (digest == null) {
-      MessageDigest fresh = BlobBuilder.md5();
+      MessageDigest fresh = fresh();
       blob.forEachSlice(0, blob.length(), fresh::update);
       digest = fresh;
     }

@@ -1,8 +1,8 @@
 package dev.ossemu.operation;
 
+import dev.ossemu.blob.BlobMd5;
 import dev.ossemu.object.MultipartUpload;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,14 +24,10 @@ final class MultipartEtag {
   /** The ETag of an object whose parts, in order, have these binary MD5s. */
   static String ofPartMd5s(List<byte[]> partMd5s) {
     HexFormat hex = HexFormat.of().withUpperCase();
-    try {
-      MessageDigest md5 = MessageDigest.getInstance("MD5");
-      for (byte[] partMd5 : partMd5s) {
-        md5.update(hex.formatHex(partMd5).getBytes(StandardCharsets.US_ASCII));
-      }
-      return "\"" + hex.formatHex(md5.digest()) + "-" + partMd5s.size() + "\"";
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("MD5 is part of every JRE", e);
+    MessageDigest md5 = BlobMd5.fresh();
+    for (byte[] partMd5 : partMd5s) {
+      md5.update(hex.formatHex(partMd5).getBytes(StandardCharsets.US_ASCII));
     }
+    return "\"" + hex.formatHex(md5.digest()) + "-" + partMd5s.size() + "\"";
   }
 }

@@ -1,9 +1,9 @@
 package dev.ossemu.operation;
 
 import dev.ossemu.blob.Blob;
+import dev.ossemu.blob.BlobMd5;
 import dev.ossemu.request.QueryParameters;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,18 +35,10 @@ final class SequentialUpload {
     if (!TEMPLATE_TYPE.equals(templateType)) {
       return headers;
     }
-    MessageDigest md5 = md5();
+    MessageDigest md5 = BlobMd5.fresh();
     body.forEachSlice(0, body.length(), slice -> md5.update(slice.duplicate()));
     Map<String, String> withMd5 = new TreeMap<>(headers);
     withMd5.put("Content-MD5", Base64.getEncoder().encodeToString(md5.digest()));
     return withMd5;
-  }
-
-  private static MessageDigest md5() {
-    try {
-      return MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("MD5 is part of every JRE", e);
-    }
   }
 }

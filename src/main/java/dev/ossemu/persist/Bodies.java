@@ -2,6 +2,7 @@ package dev.ossemu.persist;
 
 import dev.ossemu.blob.Blob;
 import dev.ossemu.blob.BlobBuilder;
+import dev.ossemu.blob.BlobMd5;
 import dev.ossemu.blob.Crc64;
 import dev.ossemu.blob.StorageLease;
 import dev.ossemu.blob.StorageQuota;
@@ -12,7 +13,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -107,7 +107,7 @@ final class Bodies {
    */
   static Blob read(Path directory, Documents.BodyDoc doc, StorageQuota quota)
       throws DataDirectoryException {
-    MessageDigest md5 = md5();
+    MessageDigest md5 = BlobMd5.fresh();
     List<Blob.Extent> extents = new ArrayList<>();
     long crc = 0;
     long length = 0;
@@ -118,7 +118,7 @@ final class Bodies {
       length += segment.length();
       extents.add(new Blob.FileSegment(file, segment.length()));
     }
-    String digest = Base64.getEncoder().encodeToString(cloned(md5).digest());
+    String digest = Base64.getEncoder().encodeToString(BlobMd5.cloned(md5).digest());
     if (length != doc.length()
         || !Crc64.format(crc).equals(doc.crc64())
         || (doc.md5() != null && !digest.equals(doc.md5()))) {
@@ -156,21 +156,5 @@ final class Bodies {
       throw new DataDirectoryException(file, "bad checksum");
     }
     return crc.getValue();
-  }
-
-  private static MessageDigest md5() {
-    try {
-      return MessageDigest.getInstance("MD5");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("MD5 is part of every JRE", e);
-    }
-  }
-
-  private static MessageDigest cloned(MessageDigest digest) {
-    try {
-      return (MessageDigest) digest.clone();
-    } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException("the JRE's MD5 can be cloned", e);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.ossemu.persist;
 
 import dev.ossemu.blob.Blob;
+import dev.ossemu.blob.BlobMd5;
 import dev.ossemu.blob.BodySink;
 import dev.ossemu.blob.BodyStorage;
 import dev.ossemu.blob.Crc64;
@@ -13,7 +14,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.List;
 
@@ -37,11 +37,7 @@ final class StagedBody implements BodySink {
     this.data = data;
     this.file = data.temporaryFile(data.root().resolve("incoming"), "upload");
     this.lease = StorageLease.open(quota);
-    try {
-      this.md5 = MessageDigest.getInstance("MD5");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("MD5 is part of every JRE", e);
-    }
+    this.md5 = BlobMd5.fresh();
   }
 
   /** Stages each upload in {@code data}; appending blocks on the disk. */

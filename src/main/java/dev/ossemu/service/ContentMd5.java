@@ -1,9 +1,9 @@
 package dev.ossemu.service;
 
+import dev.ossemu.blob.BlobMd5;
 import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
 import dev.ossemu.request.OssRequest;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 
@@ -17,7 +17,7 @@ final class ContentMd5 {
   /**
    * One digest per thread: {@code getInstance} is a provider lookup that costs more than 137 bytes.
    */
-  private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(ContentMd5::newMd5);
+  private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(BlobMd5::fresh);
 
   private ContentMd5() {}
 
@@ -54,13 +54,5 @@ final class ContentMd5 {
 
   private static byte[] md5(byte[] body) {
     return MD5.get().digest(body); // digest() resets it for the next request on this thread
-  }
-
-  private static MessageDigest newMd5() {
-    try {
-      return MessageDigest.getInstance("MD5");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("MD5 is part of every JRE", e);
-    }
   }
 }
