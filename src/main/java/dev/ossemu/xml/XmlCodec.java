@@ -1,29 +1,11 @@
 package dev.ossemu.xml;
 
-import com.ctc.wstx.api.WstxInputProperties;
-import com.ctc.wstx.stax.WstxInputFactory;
-import com.ctc.wstx.stax.WstxOutputFactory;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.dataformat.xml.XmlFactory;
-import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import dev.ossemu.error.OssException;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
-import org.codehaus.stax2.XMLOutputFactory2;
 
 /**
  * The one place XML is read and written. The parser never processes a DTD or resolves an external
@@ -42,77 +24,12 @@ public final class XmlCodec {
   private static final byte[] DECLARATION = DECLARATION_TEXT.getBytes(StandardCharsets.UTF_8);
 
   /**
-   * Shared by every codec of the JVM: a configured Woodstox factory and mapper are thread-safe and
-   * immutable, and building them again for each emulator cost every test class's start() tens of
-   * milliseconds.
-   */
-  private static final class Input {
-    static final XMLInputFactory INPUT = hardenedInput();
-  }
-
-  /**
-   * Built on first use (or by {@link #prepare()} once the port is bound): an XmlMapper costs tens
-   * of milliseconds and hundreds of classes, and the encryption calls, the emulator's hot path,
-   * never need it.
-   */
-  private static volatile XmlMapper mapper;
-
-  /**
-   * The mapper for result documents: characters XML 1.0 cannot carry are written as character
-   * references, as OSS does; error documents stay strict XML 1.0 and use {@link #mapper()}.
-   */
-  private static volatile XmlMapper resultMapper;
-
-  private static XMLInputFactory hardenedInput() {
-    // Woodstox by name, not XMLInputFactory.newFactory(): the lookup scans the class path for a
-    // provider (~30 ms of a standalone start, issue 15), and the properties below are Woodstox's.
-    XMLInputFactory factory = new WstxInputFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    // OSS accepts character references to control characters in request documents, which keys
-    // may contain: the Go SDK sends DeleteMultipleObjects with <Key>&#x0C;</Key>.
-    factory.setProperty(WstxInputProperties.P_ALLOW_XML11_ESCAPED_CHARS_IN_XML10, true);
-    return factory;
-  }
-
-  private static XmlMapper mapper() {
-    if (mapper == null) {
-      build();
-    }
-    return mapper;
-  }
-
-  private static XmlMapper resultMapper() {
-    if (resultMapper == null) {
-      build();
-    }
-    return resultMapper;
-  }
-
-  private static synchronized void build() {
-    if (mapper == null) {
-      XMLOutputFactory results = new WstxOutputFactory();
-      results.setProperty(XMLOutputFactory2.P_TEXT_ESCAPER, new CharacterReferenceEscaper());
-      resultMapper = newMapper(results);
-      mapper = newMapper(new WstxOutputFactory());
-    }
-  }
-
-  private static XmlMapper newMapper(XMLOutputFactory outputFactory) {
-    XmlMapper xmlMapper = new XmlMapper(new XmlFactory(Input.INPUT, outputFactory));
-    xmlMapper.setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
-    // Parse leniently (elements OSS may add are ignored), then validate explicitly.
-    xmlMapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    return xmlMapper;
-  }
-
-  /**
    * Builds the JVM's mapper now unless it exists: the emulator calls this once its port is bound,
    * so the first request that needs it (a PutBucket body, a listing) does not pay for it, and later
    * emulators in the same JVM find it built.
    */
   public static void prepare() {
-    mapper();
+    XmlMappers.mapper();
   }
 
   /**
@@ -128,7 +45,7 @@ public final class XmlCodec {
 
   /** The StAX reader alone, which judges every body the scanner leaves to it (and its test). */
   ServerSideEncryptionRule readEncryptionRuleWithStax(byte[] body) {
-    return EncryptionRuleReader.read(Input.INPUT, body);
+    return EncryptionRuleReader.read(XmlMappers.Input.INPUT, body);
   }
 
   /** Writes a GetBucketEncryption body, byte for byte what {@link #write} would. */
@@ -157,82 +74,20 @@ public final class XmlCodec {
 
   private <T> T read(byte[] raw, String rootElement, Class<T> type, boolean singular) {
     byte[] document =
-        CharacterReferenceEscaper.referenceControlBytes(withoutLeadingWhitespace(raw));
-    if (!rootElement.equals(rootElementOf(document, singular))) {
+        CharacterReferenceEscaper.referenceControlBytes(XmlGuard.withoutLeadingWhitespace(raw));
+    if (!rootElement.equals(XmlGuard.rootElementOf(document, singular))) {
       throw OssException.malformedXml();
     }
     try {
-      return mapper().readValue(document, type);
+      return XmlMappers.mapper().readValue(document, type);
     } catch (IOException e) {
       throw OssException.malformedXml();
     }
   }
 
-  /** OSS accepts whitespace before the declaration, which XML itself does not allow there. */
-  private static byte[] withoutLeadingWhitespace(byte[] body) {
-    int start = leadingWhitespace(body);
-    return start == 0 ? body : java.util.Arrays.copyOfRange(body, start, body.length);
-  }
-
-  /** How many bytes of XML whitespace the body starts with. */
+  /** How many bytes of XML whitespace the body starts with: {@link XmlGuard#leadingWhitespace}. */
   static int leadingWhitespace(byte[] body) {
-    int start = 0;
-    while (start < body.length && isXmlSpace(body[start])) {
-      start++;
-    }
-    return start;
-  }
-
-  private static boolean isXmlSpace(byte b) {
-    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
-  }
-
-  /**
-   * Scans the whole document with the hardened StAX reader and returns its root element name, so
-   * that trailing garbage and DOCTYPEs are caught before Jackson maps anything.
-   */
-  private String rootElementOf(byte[] body, boolean singular) {
-    XMLStreamReader reader = null;
-    try {
-      reader = Input.INPUT.createXMLStreamReader(new ByteArrayInputStream(body));
-      String root = null;
-      // The names already seen under each open element, for a singular document.
-      Deque<Set<String>> siblings = new ArrayDeque<>();
-      siblings.push(new HashSet<>());
-      while (reader.hasNext()) {
-        int event = reader.next();
-        if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
-          return null;
-        }
-        if (event == XMLStreamConstants.START_ELEMENT) {
-          if (root == null) {
-            root = reader.getLocalName();
-          }
-          if (singular
-              && (reader.getAttributeCount() > 0 || !siblings.peek().add(reader.getLocalName()))) {
-            return null;
-          }
-          siblings.push(new HashSet<>());
-        } else if (event == XMLStreamConstants.END_ELEMENT) {
-          siblings.pop();
-        }
-      }
-      return root;
-    } catch (XMLStreamException | RuntimeException e) {
-      return null;
-    } finally {
-      close(reader);
-    }
-  }
-
-  private static void close(XMLStreamReader reader) {
-    if (reader != null) {
-      try {
-        reader.close();
-      } catch (XMLStreamException ignored) {
-        // Closing a reader over a byte array releases nothing that matters.
-      }
-    }
+    return XmlGuard.leadingWhitespace(body);
   }
 
   /**
@@ -241,7 +96,7 @@ public final class XmlCodec {
    */
   public byte[] write(Object document) {
     try {
-      return prefixed(resultMapper().writeValueAsBytes(document));
+      return prefixed(XmlMappers.resultMapper().writeValueAsBytes(document));
     } catch (JacksonException e) {
       throw new IllegalStateException("cannot serialise " + document.getClass(), e);
     }
@@ -257,7 +112,8 @@ public final class XmlCodec {
       return fast; // every error answer, including the first: no mapper is built for it
     }
     try {
-      return prefixed(mapper().writer().withRootName(rootElement).writeValueAsBytes(elements));
+      return prefixed(
+          XmlMappers.mapper().writer().withRootName(rootElement).writeValueAsBytes(elements));
     } catch (JacksonException e) {
       throw new IllegalStateException("cannot serialise " + rootElement, e);
     }
