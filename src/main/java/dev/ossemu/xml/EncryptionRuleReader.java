@@ -19,7 +19,7 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class EncryptionRuleReader {
   private static final String ROOT = ServerSideEncryptionRule.ROOT;
-  private static final String BY_DEFAULT = "ApplyServerSideEncryptionByDefault";
+  private static final String BY_DEFAULT = ServerSideEncryptionRule.BY_DEFAULT;
 
   private EncryptionRuleReader() {}
 

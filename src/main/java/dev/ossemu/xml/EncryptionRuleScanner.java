@@ -81,14 +81,10 @@ final class EncryptionRuleScanner {
     if (at < 0) {
       return -1;
     }
-    while (at < body.length && isSpace(body[at])) {
+    while (at < body.length && XmlGuard.isXmlSpace(body[at])) {
       at++;
     }
     return at;
-  }
-
-  private static boolean isSpace(byte b) {
-    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
   }
 
   /** Past a known declaration at {@code at}; {@code at} when there is none; -1 for another. */

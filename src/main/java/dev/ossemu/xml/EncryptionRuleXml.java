@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class EncryptionRuleXml {
   private static final String ROOT = ServerSideEncryptionRule.ROOT;
-  private static final String BY_DEFAULT = "ApplyServerSideEncryptionByDefault";
+  private static final String BY_DEFAULT = ServerSideEncryptionRule.BY_DEFAULT;
 
   private EncryptionRuleXml() {}
 

@@ -16,6 +16,9 @@ public record ServerSideEncryptionRule(
   /** The root element name, which the reader checks before mapping. */
   public static final String ROOT = "ServerSideEncryptionRule";
 
+  /** The element of the rule inside the root, which the reader and the writer name. */
+  static final String BY_DEFAULT = "ApplyServerSideEncryptionByDefault";
+
   /** The rule itself. Absent elements are null; JAVA1 sends an empty KMSMasterKeyID. */
   public record ApplyServerSideEncryptionByDefault(
       @JacksonXmlProperty(localName = "SSEAlgorithm") String sseAlgorithm,

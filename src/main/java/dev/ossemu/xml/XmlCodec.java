@@ -85,11 +85,6 @@ public final class XmlCodec {
     }
   }
 
-  /** How many bytes of XML whitespace the body starts with: {@link XmlGuard#leadingWhitespace}. */
-  static int leadingWhitespace(byte[] body) {
-    return XmlGuard.leadingWhitespace(body);
-  }
-
   /**
    * Writes a result document (a record annotated with its root element) with the OSS declaration;
    * characters XML 1.0 cannot carry are written as numeric character references.

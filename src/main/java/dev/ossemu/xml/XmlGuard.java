@@ -32,7 +32,8 @@ final class XmlGuard {
     return start;
   }
 
-  private static boolean isXmlSpace(byte b) {
+  /** The four whitespace bytes of XML 1.0 (§2.3 S). */
+  static boolean isXmlSpace(byte b) {
     return b == ' ' || b == '\t' || b == '\r' || b == '\n';
   }
 
