@@ -2,6 +2,8 @@ package dev.ossemu.http;
 
 import dev.ossemu.blob.Blob;
 import dev.ossemu.blob.BodySink;
+import dev.ossemu.request.Headers;
+import dev.ossemu.request.OssRequest;
 import dev.ossemu.routing.Resolution;
 import io.netty.handler.codec.http.HttpRequest;
 
@@ -35,6 +37,21 @@ record AssembledRequest(
     return staged == null
         ? this
         : new AssembledRequest(head, resolution, body, staged.build(), ticket, null);
+  }
+
+  /** The plain-Java request the service answers, with the id it is answered under. */
+  OssRequest toOssRequest(String requestId) {
+    // The RequestGuard already refused what the decoder could not read; read in place, not copied.
+    Headers headers = NettyHeaders.of(head.headers());
+    return new OssRequest(
+        requestId,
+        head.method().name(),
+        resolution.rawPath(),
+        resolution.rawQuery(),
+        resolution.query(),
+        headers,
+        body,
+        upload);
   }
 
   /** Removes a staged file the store did not take. */

@@ -42,9 +42,32 @@ final class ErrorReplies {
       response = toHttp(errors.render(error, requestId, host, head), requestId, now);
     } catch (RuntimeException e) {
       // A header that Netty refuses: the fixed document carries none from the request.
-      response = toHttp(ErrorRenderer.internalError(requestId, head), requestId, now);
+      return closeWithInternalError(ctx, requestId, now, head);
     }
     return ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  /** The fixed 500 document, then the close: the one answer that cannot fail. */
+  static ChannelFuture closeWithInternalError(
+      ChannelHandlerContext ctx, String requestId, long now, boolean head) {
+    return ctx.writeAndFlush(toHttp(ErrorRenderer.internalError(requestId, head), requestId, now))
+        .addListener(ChannelFutureListener.CLOSE);
+  }
+
+  /** {@link #closeWithInternalError} once it is the request's turn in its {@link ResponseOrder}. */
+  static ResponseOrder.Answer internalErrorInTurn(
+      ChannelHandlerContext ctx, String requestId, long now, boolean head) {
+    return new ResponseOrder.Answer() {
+      @Override
+      public void write() {
+        closeWithInternalError(ctx, requestId, now, head);
+      }
+
+      @Override
+      public void discard() {
+        // nothing held
+      }
+    };
   }
 
   /** Always HTTP/1.1: the request's own version may be the one refused. */

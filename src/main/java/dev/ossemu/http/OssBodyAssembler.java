@@ -1,13 +1,9 @@
 package dev.ossemu.http;
 
-import dev.ossemu.blob.BlobBuilder;
-import dev.ossemu.blob.BodySink;
 import dev.ossemu.blob.BodyStorage;
 import dev.ossemu.blob.StorageQuota;
-import dev.ossemu.error.OssErrorCode;
 import dev.ossemu.error.OssException;
 import dev.ossemu.request.OssResponse;
-import dev.ossemu.routing.BodyKind;
 import dev.ossemu.routing.Resolution;
 import dev.ossemu.service.OssService;
 import io.netty.buffer.ByteBuf;
@@ -24,7 +20,6 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -33,29 +28,17 @@ import java.util.concurrent.Executor;
  * Takes in request bodies as they arrive. An object upload goes chunk by chunk into storage
  * (bounded by the {@link StorageQuota}), a document into a bounded buffer; each network buffer is
  * copied and released at once. Past a bound the client gets an OSS error straight away and the rest
- * of the body is discarded unread; {@code Expect: 100-continue} is answered here.
+ * of the body is discarded unread; {@code Expect: 100-continue} is answered here. Where the bytes
+ * go is the {@link BodyIntake}'s business.
  */
 public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
-  /** OSS's limit for a single PutObject or part: 5 GiB. */
-  static final long MAX_UPLOAD_BYTES = 5L * 1024 * 1024 * 1024;
-
-  /** Documents listing many entries (1000 keys to delete, 10000 parts) need more room. */
-  static final int LARGE_DOCUMENT_BYTES = 2 * 1024 * 1024;
-
   private final OssService service;
-  private final StorageQuota quota;
-  private final int maxDocumentBytes;
+  private final BodyIntake intake;
   private final Clock clock;
   private final ResponseOrder order;
   private HttpRequest head;
   private long ticket;
   private Resolution resolution;
-  private BodySink body;
-  private BodyStorage storage = BodyStorage.MEMORY;
-  private OffloadedWrites offload;
-  private boolean offloaded;
-  private boolean upload;
-  private long limit;
   private boolean discarding;
 
   /**
@@ -69,8 +52,7 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
       Clock clock,
       ResponseOrder order) {
     this.service = service;
-    this.quota = quota;
-    this.maxDocumentBytes = maxDocumentBytes;
+    this.intake = new BodyIntake(quota, maxDocumentBytes);
     this.clock = clock;
     this.order = order;
   }
@@ -80,8 +62,7 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
    * blocking}, the connection's storage thread, never on the event loop.
    */
   public OssBodyAssembler uploadsTo(BodyStorage storage, Executor blocking) {
-    this.storage = storage;
-    this.offload = storage.blocks() ? new OffloadedWrites(blocking) : null;
+    intake.uploadsTo(storage, blocking);
     return this;
   }
 
@@ -100,7 +81,7 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
   }
 
   private void start(ChannelHandlerContext ctx, HttpRequest request) {
-    discard();
+    intake.discard();
     head = request;
     ticket = order.ticket();
     discarding = false;
@@ -113,33 +94,11 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
     // Resolved once, here: the route says how the body is taken in, and travels on with it.
     resolution =
         service.resolve(request.method().name(), request.headers().get("host", ""), request.uri());
-    BodyKind kind = resolution.bodyKind();
-    upload = kind == BodyKind.UPLOAD;
-    limit =
-        switch (kind) {
-          case UPLOAD -> MAX_UPLOAD_BYTES;
-          case LARGE_DOCUMENT -> Math.max(maxDocumentBytes, LARGE_DOCUMENT_BYTES);
-          case DOCUMENT -> maxDocumentBytes;
-        };
-    long announced = HttpUtil.getContentLength(request, -1L);
-    offloaded = upload && offload != null;
-    // A document is parsed, never stored: it is neither reserved nor checksummed.
-    body = upload ? storage.open(quota, announced) : BlobBuilder.document(announced);
-    if (announced > limit) {
-      refuse(ctx, tooLarge());
+    if (!intake.open(request, resolution.bodyKind())) {
+      refuse(ctx, intake.tooLarge());
     } else if (HttpUtil.is100ContinueExpected(request)) {
       order.interim(ticket, () -> sendContinue(ctx, request));
     }
-  }
-
-  /**
-   * EntityTooLarge with the EC of what was too large: an object body past 5 GiB (DOC EC page
-   * 0017-00000102) or a request document past its operation's limit (DOC EC page 0017-00000501).
-   */
-  private OssException tooLarge() {
-    return OssException.of(OssErrorCode.ENTITY_TOO_LARGE)
-        .ec(upload ? "0017-00000102" : "0017-00000501")
-        .build();
   }
 
   /**
@@ -162,17 +121,11 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
   private void append(ChannelHandlerContext ctx, HttpContent content) {
     if (!discarding) {
       ByteBuf bytes = content.content();
-      if (body.length() + bytes.readableBytes() > limit) {
-        refuse(ctx, tooLarge());
+      if (!intake.fits(bytes.readableBytes())) {
+        refuse(ctx, intake.tooLarge());
       } else {
         try {
-          if (offloaded) {
-            offload.write(ctx, body, bytes);
-          } else {
-            for (ByteBuffer nio : bytes.nioBuffers()) {
-              body.append(nio);
-            }
-          }
+          intake.append(ctx, bytes);
         } catch (OssException e) {
           refuse(ctx, e); // the storage quota is full
         }
@@ -187,33 +140,15 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
     HttpRequest request = head;
     head = null;
     if (discarding) {
-      discard();
+      intake.discard();
       return;
     }
     if (last.decoderResult().isFailure()) {
       request.setDecoderResult(last.decoderResult());
     }
-    BodySink assembled = body;
-    body = null;
     Resolution resolved = resolution;
     resolution = null;
-    if (offloaded) {
-      // Built on the storage thread once the writes queued before it are done.
-      ctx.fireChannelRead(
-          new AssembledRequest(request, resolved, new byte[0], null, ticket, assembled));
-    } else if (upload) {
-      ctx.fireChannelRead(
-          new AssembledRequest(request, resolved, new byte[0], assembled.build(), ticket, null));
-    } else {
-      ctx.fireChannelRead(
-          new AssembledRequest(request, resolved, documentBytes(assembled), null, ticket, null));
-    }
-  }
-
-  private static byte[] documentBytes(BodySink builder) {
-    return builder instanceof BlobBuilder document
-        ? document.toByteArray()
-        : builder.build().toByteArray();
+    ctx.fireChannelRead(intake.assembled(request, resolved, ticket));
   }
 
   /**
@@ -224,7 +159,7 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
    */
   private void refuse(ChannelHandlerContext ctx, OssException error) {
     discarding = true;
-    discard();
+    intake.discard();
     boolean keepAlive = HttpUtil.isKeepAlive(head) && !HttpUtil.is100ContinueExpected(head);
     long now = clock.millis();
     String requestId = RequestIds.next(now);
@@ -252,21 +187,9 @@ public final class OssBodyAssembler extends ChannelInboundHandlerAdapter {
         });
   }
 
-  private void discard() {
-    if (body != null) {
-      BodySink dropped = body;
-      body = null;
-      if (offloaded) {
-        offload.after(dropped::discard); // after the writes still queued for it
-      } else {
-        dropped.discard();
-      }
-    }
-  }
-
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-    discard();
+    intake.discard();
     super.channelInactive(ctx);
   }
 }

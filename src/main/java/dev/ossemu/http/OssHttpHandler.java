@@ -1,15 +1,10 @@
 package dev.ossemu.http;
 
-import dev.ossemu.auth.Redaction;
-import dev.ossemu.error.ErrorRenderer;
 import dev.ossemu.error.OssException;
-import dev.ossemu.request.Headers;
 import dev.ossemu.request.OssRequest;
 import dev.ossemu.request.OssResponse;
-import dev.ossemu.routing.Resolution;
 import dev.ossemu.service.OssService;
 import dev.ossemu.service.Outcome;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -35,9 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(OssHttpHandler.class);
-
-  /** Off unless asked for: per-request logging costs, and most users never read it. */
-  private static final Logger ACCESS = LoggerFactory.getLogger("dev.ossemu.access");
 
   private final OssService service;
   private final Clock clock;
@@ -94,31 +86,12 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
       long now = clock.millis();
       String requestId = RequestIds.next(now);
       boolean head = "HEAD".equals(assembled.head().method().name());
-      ResponseOrder.Answer failed =
-          new ResponseOrder.Answer() {
-            @Override
-            public void write() {
-              writeInternalError(ctx, requestId, now, head);
-            }
-
-            @Override
-            public void discard() {
-              // nothing held
-            }
-          };
+      ResponseOrder.Answer failed = ErrorReplies.internalErrorInTurn(ctx, requestId, now, head);
       onEventLoop(ctx, () -> order.complete(assembled.ticket(), failed));
     } finally {
       ready.release();
       assembled.closeStaged();
     }
-  }
-
-  /** The fixed 500 document, then the close: the one answer that cannot fail. */
-  private static void writeInternalError(
-      ChannelHandlerContext ctx, String requestId, long now, boolean head) {
-    ctx.writeAndFlush(
-            ErrorReplies.toHttp(ErrorRenderer.internalError(requestId, head), requestId, now))
-        .addListener(ChannelFutureListener.CLOSE);
   }
 
   private static void onEventLoop(ChannelHandlerContext ctx, Runnable task) {
@@ -149,17 +122,7 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
                 false);
     OssResponse response = outcome.response();
     if (accessLog && !outcome.resetConnection()) {
-      // Common log format, plus the request id that ties the line to the client's error.
-      ACCESS.info(
-          "{} - - [{}] \"{} {} {}\" {} {} {}",
-          client(ctx.channel().remoteAddress()),
-          HttpResponses.httpDate(now),
-          request.method(),
-          Redaction.uri(request.uri()),
-          request.protocolVersion(),
-          response.status(),
-          response.contentLength(),
-          requestId);
+      AccessLog.line(ctx, request, response, requestId, now);
     }
     ResponseOrder.Answer answer =
         new ResponseOrder.Answer() {
@@ -183,7 +146,8 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
                 // e.g. a header value Netty refuses; on the event loop nobody else would answer
                 LOG.error("cannot write the answer to {}", request.method(), e);
                 response.discardBody();
-                writeInternalError(ctx, requestId, now, "HEAD".equals(request.method().name()));
+                ErrorReplies.closeWithInternalError(
+                    ctx, requestId, now, "HEAD".equals(request.method().name()));
               }
             }
           }
@@ -208,32 +172,8 @@ public final class OssHttpHandler extends SimpleChannelInboundHandler<AssembledR
     }
   }
 
-  /** {@code 127.0.0.1:59150}: InetSocketAddress.toString() would add a leading slash. */
-  static String client(java.net.SocketAddress address) {
-    if (address instanceof java.net.InetSocketAddress inet && inet.getAddress() != null) {
-      String ip = inet.getAddress().getHostAddress();
-      return (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + inet.getPort();
-    }
-    return String.valueOf(address);
-  }
-
   private Outcome answer(AssembledRequest assembled, String requestId, InetAddress peer) {
-    HttpRequest request = assembled.head();
-    // The RequestGuard already refused what the decoder could not read; read in place, not copied.
-    Headers headers = NettyHeaders.of(request.headers());
-    Resolution resolution = assembled.resolution();
-    return service.exchange(
-        new OssRequest(
-            requestId,
-            request.method().name(),
-            resolution.rawPath(),
-            resolution.rawQuery(),
-            resolution.query(),
-            headers,
-            assembled.body(),
-            assembled.upload()),
-        resolution,
-        peer);
+    return service.exchange(assembled.toOssRequest(requestId), assembled.resolution(), peer);
   }
 
   /** The caller's address, which the admin API's rules need; null when not an IP socket. */
